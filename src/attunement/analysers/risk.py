@@ -1,0 +1,258 @@
+"""Self-harm and suicide risk of the writer of every client message.
+
+Rules (risk_rules.py) find the cues and the frames that lower or raise them; a small
+trained head reads the same message for what rules miss (euphemism, unusual wording).
+The head may raise a level, never lower a cue the rules found: a missed crisis is the
+worst error this project can make.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from ..conversation import Conversation
+from ..encoder import Encoder, default_encoder
+from ..errors import ModelError
+from ..features import hashed_ngrams
+from ..heads import LinearHead, load_heads
+from ..model import RISK_LEVELS, RiskAssessment, Span
+from ..models import model_file
+from ..text import TextSpan, sentences
+from . import risk_rules as R
+from .base import Analyser, register
+
+ALL_CUES = (*R.CUES, R.ATTEMPT, R.STILL_WANT)
+N_RULE_FEATURES = len(ALL_CUES) + 5 + 6
+# The head raises the level to L when P(level >= L) passes RAISE_AT[L]: thresholds below
+# 0.5 trade false alarms for recall, set by cross-validation on the training corpus.
+RAISE_AT = (1.0, 0.5, 0.4, 0.4, 0.45)
+
+
+def head_decision(p: np.ndarray, raise_at: tuple[float, ...] = RAISE_AT) -> int:
+    for level in range(4, 0, -1):
+        if float(p[level:].sum()) >= raise_at[level]:
+            return level
+    return 0
+
+
+@dataclass
+class RuleFinding:
+    level: int = 0
+    evidence: list[tuple[int, int]] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+    third_party: list[tuple[int, int]] = field(default_factory=list)
+    cue_counts: dict[str, int] = field(default_factory=dict)
+    lowered: set[str] = field(default_factory=set)  # idiom, negation, past, third_party, media, laugh
+    ideation: int = 0  # highest level among ideation cues (not time/means alone)
+
+
+def _clause(text: str, sent: TextSpan, start: int, end: int) -> tuple[int, int]:
+    """Widen a cue match to its clause inside the sentence, for readable evidence."""
+    s, e = start, end
+    while s > sent.start and text[s - 1] not in ",;:—–(\"" and not (text[s - 1] == "-" and text[s - 2:s - 1] == " "):
+        s -= 1
+    while e < sent.end and text[e] not in ",;:—–)\"":
+        e += 1
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1] in " .,!?;:":
+        e -= 1
+    return s, max(e, end)
+
+
+def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
+    f = RuleFinding()
+    plain = text.replace("’", "'").replace("‘", "'")
+    sents = sentences(plain) or [TextSpan(0, len(plain), plain)]
+    media_frame = bool(R.MEDIA.search(plain))
+    f.third_party = [m.span() for m in R.THIRD_CUE.finditer(plain)]
+    found: list[tuple[R.RiskCue, int, int, TextSpan]] = []
+    for sent in sents:
+        chunk = plain[sent.start:sent.end]
+        idioms = [m.span() for m in R.IDIOM.finditer(chunk)]
+        for cue in ALL_CUES:
+            for m in cue.pattern.finditer(chunk):
+                a, b = m.span()
+                f.cue_counts[cue.name] = f.cue_counts.get(cue.name, 0) + 1
+                why = _lowering(cue, chunk, a, b, idioms, media_frame, f)
+                if why:
+                    f.lowered.add(why[0])
+                    f.reasons.append(f"lowered: '{chunk[a:b]}' ({why[1]})")
+                    continue
+                found.append((cue, sent.start + a, sent.start + b, sent))
+    present_found = []
+    for cue, a, b, sent in found:
+        ca, cb = _clause(plain, sent, a, b)
+        clause = plain[max(sent.start, ca - 30):cb]
+        if cue.level >= R.MODERATE and cue.name not in R.IMMINENT_TYPES and R.PAST.search(clause) \
+                and not R.PRESENT.search(plain[ca:cb]):
+            f.lowered.add("past")
+            f.reasons.append(f"lowered: '{plain[a:b]}' is described in the past and nothing marks it as present")
+            f.cue_counts["_past"] = 1
+            continue
+        present_found.append((cue, a, b, sent))
+    found = present_found
+    ideation = 0
+    for cue, a, b, _ in found:
+        if cue.name not in R.IMMINENT_TYPES | {"still_want"}:
+            ideation = max(ideation, cue.level)
+    if "past" in f.lowered and ideation < R.LOW:
+        f.level = R.LOW
+        f.reasons.append("raised to low: a history of suicide risk or self-harm")
+    prep_or_means = any(c.name in R.IMMINENT_TYPES - {"time_tonight"} for c, *_ in found)
+    has_time = any(c.name == "time_tonight" for c, *_ in found)
+    n_prep_kinds = len({c.name for c, *_ in found if c.name in R.IMMINENT_TYPES - {"time_tonight"}}
+                       | ({"letters"} if R.LETTERS.search(plain) else set()))
+    effective_ideation = max(ideation, context_level if context_level >= R.MODERATE else 0)
+    for cue, a, b, sent in found:
+        level = cue.level
+        if cue.name in R.IMMINENT_NEEDS_IDEATION:
+            if effective_ideation >= R.MODERATE or (cue.name != "time_tonight" and has_time and prep_or_means) \
+                    or (cue.name == "time_tonight" and any(c.name in R.IMMINENT_ALONE_HIGH for c, *_ in found)):
+                level = R.IMMINENT
+            else:
+                continue
+        elif cue.name in R.IMMINENT_ALONE_HIGH:
+            level = R.IMMINENT if (effective_ideation >= R.MODERATE or has_time or n_prep_kinds > 1) else R.HIGH
+        elif cue.name == "still_want":
+            if not ("past" in f.lowered or context_level >= R.MODERATE or ideation >= R.MODERATE):
+                continue
+        if level > f.level:
+            f.level = level
+        f.evidence.append(_clause(plain, sent, a, b))
+        reason = f"raised to {RISK_LEVELS[level]}: {cue.reason}"
+        if reason not in f.reasons:
+            f.reasons.append(reason)
+    f.ideation = ideation
+    if context_level >= R.MODERATE and f.level < R.MODERATE:
+        carried = R.MODERATE if (context_level >= R.HIGH and (R.SHORT_YES.match(plain) or len(plain) < 40)) else R.LOW
+        if carried > f.level:
+            f.level = carried
+            f.reasons.append(f"raised to {RISK_LEVELS[carried]}: earlier messages in this conversation voiced "
+                             f"{RISK_LEVELS[context_level]} risk")
+    return f
+
+
+def _lowering(cue: R.RiskCue, chunk: str, a: int, b: int, idioms: list[tuple[int, int]],
+              media_frame: bool, f: RuleFinding) -> tuple[str, str] | None:
+    for s, e in idioms:
+        if s < b and a < e:
+            return ("idiom", "an idiom or hyperbole")
+    before = chunk[:a]
+    if cue.level >= R.MODERATE and cue.name not in ("dont_want_live",) and R.NEGATION.search(before[-40:]) \
+            and _negator_governs(before):
+        return ("negation", "negated")
+    if R.NEGATED_WHOLE.search(chunk) and cue.name in ("kill_myself", "want_to_hurt_self", "suicide_self",
+                                                      "want_to_die"):
+        m = R.NEGATED_WHOLE.search(chunk)
+        if m and m.start() <= a <= m.end():
+            return ("negation", "the writer denies it")
+    if cue.level <= R.MODERATE and R.LAUGH.search(chunk) and cue.name in ("want_to_die", "wish_dead", "kill_myself"):
+        rest = R.FIRST_PERSON.findall(chunk)
+        if len(rest) <= 2:
+            return ("laugh", "hyperbole marked by laughter")
+    if R.THIRD_REFLEXIVE.search(chunk[a:b]):
+        return ("third_party", "about someone else")
+    own_words = bool(R.FIRST_PERSON.search(chunk[a:b]))
+    if R.THIRD_SUBJECT.search(chunk[:a]) and (not own_words or "'" in chunk[:a] or '"' in chunk[:a]):
+        last_i = max((m.end() for m in re.finditer(r"\b(i|i'm|im|i've)\b", chunk[:a], re.IGNORECASE)), default=-1)
+        last_third = max((m.end() for m in R.THIRD_SUBJECT.finditer(chunk[:a])), default=-1)
+        if last_third > last_i or not own_words:
+            return ("third_party", "about someone else")
+    if cue.name in ("goodbye", "giving_away") and R.SCHOOL_OR_TASK.search(chunk):
+        return ("ordinary", "an everyday goodbye or clear-out")
+    quoted = chunk[:a].count('"') % 2 == 1 or chunk[:a].count("“") > chunk[:a].count("”")
+    if quoted and (media_frame or R.THIRD.search(chunk[:a])):
+        return ("media" if media_frame else "third_party", "quoted from someone else or from fiction")
+    if media_frame and cue.level >= R.MODERATE and not R.FIRST_PERSON.search(chunk[:a] + chunk[b:]):
+        return ("media", "fiction, news or study")
+    return None
+
+
+def _negator_governs(before: str) -> bool:
+    return bool(re.search(r"\b(never|not|no|don'?t|dont|do\s+not|wouldn'?t|would\s+not|won'?t|will\s+not|nor)\s+"
+                          r"(\w+\s+){0,2}$", before, re.IGNORECASE))
+
+
+def rule_features(f: RuleFinding, context_level: int) -> np.ndarray:
+    counts = [np.log1p(f.cue_counts.get(c.name, 0)) for c in ALL_CUES]
+    onehot = [1.0 if f.level == i else 0.0 for i in range(5)]
+    flags = [1.0 if k in f.lowered else 0.0 for k in ("idiom", "negation", "past", "third_party", "media")]
+    return np.asarray(counts + onehot + flags + [context_level / 4.0], dtype=np.float32)
+
+
+class RiskModel:
+    def __init__(self, head: LinearHead | None, encoder: Encoder | None = None,
+                 raise_at: tuple[float, ...] = RAISE_AT) -> None:
+        self.head = head
+        self.encoder = encoder or default_encoder()
+        self.raise_at = raise_at
+
+    @classmethod
+    def load(cls, model_dir: str | Path | None = None, encoder: Encoder | None = None) -> "RiskModel":
+        path = model_file("risk.npz", model_dir)
+        if not path.exists():
+            raise ModelError(f"No risk model at {path}: the safety check cannot run without it.",
+                             hint="Reinstall attunement or run `attune train risk --builtin`.")
+        return cls(load_heads(path, ("risk",))["risk"], encoder)
+
+    def features(self, text: str, f: RuleFinding, context_level: int) -> tuple[np.ndarray, dict[int, float]]:
+        vec = self.encoder.encode(text, cache=True).vector
+        return np.concatenate([vec, rule_features(f, context_level)]), hashed_ngrams(text)
+
+    def assess(self, text: str, context_level: int = 0) -> RiskAssessment:
+        f = apply_rules(text, context_level)
+        level = f.level
+        reasons = list(f.reasons)
+        conf = 0.9 if level >= R.MODERATE else 0.7
+        if self.head is not None and text.strip():
+            p = self.head.proba(*self.features(text, f, context_level))
+            head_level = head_decision(p, self.raise_at)
+            blocked = bool(f.lowered & {"idiom", "third_party", "media", "laugh", "negation", "past", "ordinary"}) \
+                and f.level == 0
+            cap = R.LOW if blocked else R.IMMINENT
+            if min(head_level, cap) > level:
+                level = min(head_level, cap)
+                reasons.append(f"raised to {RISK_LEVELS[level]}: the trained model reads this wording as "
+                               f"{RISK_LEVELS[head_level]} risk (P(≥{RISK_LEVELS[head_level]})="
+                               f"{float(p[head_level:].sum()):.2f})")
+            conf = float(p[level:].sum()) if level else float(p[0])
+        evidence = [Span(start=a, end=b, text=text[a:b]) for a, b in _merge(f.evidence)]
+        third = [Span(start=a, end=b, text=text[a:b]) for a, b in _merge(f.third_party)]
+        if third:
+            reasons.append("someone else may be at risk: flagged separately, not counted for the writer")
+        return RiskAssessment(level=RISK_LEVELS[level], confidence=round(min(1.0, conf), 4), evidence=evidence,
+                              reasons=reasons, third_party=third)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+@register("risk")
+class RiskAnalyser(Analyser):
+    """Runs first on every client turn; later turns see the risk voiced before them."""
+
+    name = "risk"
+    version = "1.0"
+    requires = ()
+    assigns = ("turn.risk",)
+
+    def __init__(self, model: RiskModel) -> None:
+        self.model = model
+
+    def analyse(self, conversation: Conversation) -> None:
+        context = 0
+        for turn in conversation.client_turns():
+            result = self.model.assess(turn.text, context)
+            turn.annotations["risk"] = result
+            context = max(context, RISK_LEVELS.index(result.level))

@@ -1,0 +1,113 @@
+"""Layered rules for self-harm and suicide risk, as reviewable class data.
+
+Each RiskCue names a level it raises the message to. Context rules then lower a cue
+(idiom, negation, past only, third party, fiction or study) or raise it (plan, means,
+time, goodbye; risk already voiced earlier in the conversation). Every decision becomes
+a reason, so a reviewer can see why a level was given.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+LEVELS = ("none", "low", "moderate", "high", "imminent")
+LOW, MODERATE, HIGH, IMMINENT = 1, 2, 3, 4
+
+_SELF = r"(my\s*self|myself|meself|my\s+self|me\s+self|mself|mysef|myslef|my\s+life|my\s+own\s+life)"
+_KILL = r"(kill|k[i1!*]ll|unalive|off|end|take|hurt|harm|cut|hang|shoot|drown|poison|overdose\s+on|od\s+on)"
+
+
+@dataclass(frozen=True, slots=True)
+class RiskCue:
+    name: str
+    level: int
+    pattern: re.Pattern[str]
+    reason: str
+    first_person: bool = True  # the pattern itself names the writer (myself, I, me)
+
+
+def _cue(name: str, level: int, pattern: str, reason: str, first_person: bool = True) -> RiskCue:
+    return RiskCue(name, level, re.compile(pattern, re.IGNORECASE), reason, first_person)
+
+
+CUES: tuple[RiskCue, ...] = (
+    # --- imminent: plan, means, time, preparation, goodbye --------------------------
+    _cue("goodbye", IMMINENT, r"\b(this\s+is\s+(my\s+)?(goodbye|the\s+end|my\s+last\s+(message|post|night|day))|goodbye\s+(everyone|all|world|forever|guys|y'?all)|(said|saying)\s+my\s+(final\s+|last\s+)?goodbyes?|by\s+the\s+time\s+(you|u|anyone)\s+(read|see|find)s?\s+this|(wrote|written|writing|left)\s+(a\s+|my\s+|the\s+)?(suicide\s+|goodbye\s+|last\s+|final\s+)?(note|notes|letters?)\s+(for|to)\s+(my|everyone|the)|final\s+(goodbye|message|post)|won'?t\s+(see|hear\s+from)\s+me\s+(again|after\s+tonight)|last\s+time\s+(you'?ll|anyone\s+will)\s+(hear|see))", "a goodbye or last message"),
+    _cue("on_the_edge", IMMINENT, r"\b(i'?m|i\s+am|im)\s+(on|at|standing\s+on|sitting\s+on|up\s+on)\s+(the\s+|a\s+)?(bridge|roof|ledge|edge|tracks|rooftop|cliff|balcony\s+rail)", "at a place of danger now"),
+    _cue("plan", IMMINENT, r"\b(i\s+have|i'?ve\s+got|got|made|making|have)\s+(a|the|my)\s+plan\b|\bplann(ed|ing)\s+(it|out|how|when|to\s+(do\s+it|kill|end|take))|\b(decided|picked|chose|set)\s+(how|when|the\s+date|a\s+date|the\s+day|a\s+day|the\s+time)|\bthe\s+plan\s+is\b|\bhow\s+i'?m\s+(going\s+to|gonna)\s+do\s+it", "a plan"),
+    _cue("stockpile", IMMINENT, r"\b(saved|saving|stockpil\w*|hoard\w*|collected|collecting|counted|count(ing)?\s+out|lined\s+up|set\s+aside|been\s+keeping)\s+(up\s+)?(all\s+)?(of\s+)?(my|the|a|some|enough|these|those)?\s*(pills|tablets|meds|medication|sleeping\s+pills|painkillers|rope|razors?|blades?)|\b(bought|got|ordered)\s+(a|the|some)\s+(rope|noose|gun|pistol|charcoal)\b|\btonight'?s?\s+(is\s+)?the\s+night\b|\b(i'?m|im)\s+ready\s+to\s+go\b|\bit'?s\s+time\s+for\s+me\s+to\s+go\b", "preparation: means gathered or a time set"),
+    _cue("means_ready", IMMINENT, r"\b(have|got|holding|grabbed|got\s+hold\s+of|sitting\s+here\s+with|ready|loaded|took\s+out)\s+(all\s+)?(my|the|a|some|enough|these|those|his|her)?\s*(pills|tablets|meds|sleeping\s+pills|painkillers|rope|noose|gun|pistol|rifle|razor|razors|blade|blades|knife|bullets?|belt|cord|charcoal)|\b(pills|rope|gun|blade|razor|knife)\s+(is|are)\s+(right\s+)?(here|ready|next\s+to\s+me|in\s+my\s+(hand|pocket|bag|car))", "means at hand"),
+    _cue("plan_date", IMMINENT, r"\b(i'?ve\s+)?(picked|chosen|set|decided\s+on)\s+(a|the)\s+(date|day|night|place|spot|building|bridge)|\bi\s+know\s+(which|what|where|how)\s+(building|bridge|day|place|way)|\bthat'?s\s+the\s+day\b|\bi\s+won'?t\s+(need|be\s+needing)\s+(anything|it|them|this)\s+(after|anymore|where\s+i'?m\s+going)|\b(letters|notes)\s+(are|is)\s+(written|posted|sent|done|ready)|\beverything'?s\s+in\s+order\b|\bwrote\s+my\s+(own\s+)?(eulogy|obituary)", "a plan or settled date"),
+    _cue("acted", IMMINENT, r"\b(took|swallowed|taken|downed)\s+(all|everything|the\s+whole|a\s+bunch|a\s+lot|every)\b[^.?!]{0,40}(pills|tablets|meds|cabinet|bottle|box|packet)|\b(took|taken|swallowed)\s+(all\s+)?(my|the)\s+(pills|tablets|meds)\b|\bi\s+(just\s+)?(overdosed|od'?d)\b", "has already acted"),
+    _cue("giving_away", IMMINENT, r"\b(giv(e|ing)\s+away|gave\s+away|left|leaving|handed\s+out)\s+(all\s+)?(of\s+)?my\s+(stuff|things|belongings|possessions|prized|favou?rite|most\s+\w+|collection|games|guitar|cat|dog|pets?|clothes|books|savings|jewel\w*)\b|\bwho\s+(will|would|can)\s+(take\s+care\s+of|look\s+after|feed|have)\s+my\s+\w+\s+(when|after|once)\s+i'?m\s+gone|\b(put|putting|got|getting)\s+my\s+affairs\s+in\s+order|\b(updated|wrote|made|finished)\s+my\s+will\b", "giving things away or settling affairs"),
+    _cue("time_tonight", IMMINENT, r"\b(tonight|today|this\s+(evening|weekend|afternoon|morning)|right\s+now|in\s+(an|one|a\s+few|two|\d+)\s+(hour|hours|minutes|mins)|tomorrow|after\s+(everyone|they|my\s+\w+)\s+(is\s+asleep|sleeps?|goes?\s+to\s+bed|leaves?)|when\s+(everyone|they)\s+(is\s+)?(asleep|leave|gone)|before\s+(morning|sunrise|dawn)|esta\s+noche|hoy|aaj\s+raat|aaj)\b", "a time", first_person=False),
+    # --- high: active ideation, current self-harm ------------------------------------
+    _cue("kill_myself", HIGH, r"\b" + _KILL + r"(ing|ed|s)?\s+" + _SELF + r"\b|\bkms\b|\bunalive\s*(my\s*self|me|myself)?\b|\bk\s*m\s*s\b|\bkil+\s+my\s*self", "talks of killing themself"),
+    _cue("suicide_self", HIGH, r"\b(i'?m|i\s+am|im|i\s+feel|feeling|been|i'?ve\s+been|getting|i\s+get)\s+(so\s+|really\s+|very\s+|kinda\s+|pretty\s+|actively\s+)?suicidal\b|\bsuicidal\s+(thoughts|ideation|urges|again|lately|tonight|af|rn)|\b(i|i'?m|im)\s+(want|wanna|going|gonna|thinking\s+about|think\s+about|considering|plan\s+to|planning\s+to)\s+(to\s+)?(commit\s+)?(suicide|kill|end\s+(it|things|everything|my|this))", "active suicidal thoughts"),
+    _cue("end_it", HIGH, r"\b(i|i'?m|im|i\s+just|just)\s+(want|wanna|need|going|gonna|will|could|should|might|ready)\s+(to\s+)?(just\s+)?(end\s+(it|it\s+all|things|everything|this|my\s+life|the\s+pain)|be\s+done\s+with\s+(it\s+all|life|everything)|check\s+out\s+for\s+good|take\s+(the|my)\s+pills|jump|not\s+be\s+here\s+tomorrow)\b|\bend\s+it\s+all\b|\bctb\b|\bcatch\s+the\s+bus\b|\bsab\s+khatam\s+kar\s+(dunga|dungi|du|doon)|\bkhud\s+ko\s+(maar|khatam)|\bquiero\s+matarme|\bme\s+voy\s+a\s+matar|\bmatarme\b|\bsuicidarme\b", "wants to end their life"),
+    _cue("thoughts_of_suicide", HIGH, r"\b(thoughts?|thinking|think|fantasi[sz]\w*|dream\w*)\s+(of|about)\s+(suicide|killing\s+" + _SELF + r"|ending\s+(it|my\s+life|things)|dying\s+by\s+suicide|taking\s+my\s+(own\s+)?life|unaliving)|\burges?\s+to\s+(kill|end|hurt|cut|harm)", "thoughts of suicide"),
+    _cue("overdose_thought", HIGH, r"\b(thinking\s+(about|of)|think\s+about|want\s+to|wanna|going\s+to|gonna|might|could\s+just|tempted\s+to|urge\s+to)\s+(just\s+)?(take|taking|swallow|swallowing|down|downing)\s+(all|every\s+one|the\s+whole\s+(bottle|box|pack|packet))?\s*(of\s+)?(my|the|these|those)?\s*(pills|tablets|meds|medication|bottle|box)\b|\b(i\s+want\s+to|wanna|going\s+to|gonna)\s+overdose\b|\bjump\s+(off|in\s+front\s+of)\s+(a|the)\s+(bridge|building|roof|train)", "thinks of a way to die"),
+    _cue("self_harm_now", HIGH, r"\b(i|i'?ve|i\s+have|just|been|started|keep|kept|still)\s+(just\s+)?(cut|cutting|burn(ed|t|ing)?|scratch(ed|ing)|hit(ting)?|punch(ed|ing)|carv(ed|ing)|harm(ed|ing)|hurt(ing)?)\s+(myself|my\s+(arms?|wrists?|legs?|thighs?|skin|stomach|hips?))|\b(cutting|self[\s-]?harm(ing)?|sh)\s+again\b|\brelapsed\s+(on|with|into)\s+(self[\s-]?harm|sh|cutting)|\bfresh\s+(cuts|scars|wounds)\b|\b(started|back\s+to)\s+(cutting|self[\s-]?harming|hurting\s+myself)", "current self-harm"),
+    _cue("sh_slang", HIGH, r"\bsh'?d\b|\bsh\s+(last\s+night|today|again)|\bme\s+(cort[eé]|lastim[eé]|hice\s+da[nñ]o)|\bcortarme\b|\bquitarme\s+la\s+vida|\bkhud\s+ko\s+(kaat|kat|hurt|chot)|\bthinking\s+(about|of|bout)\s+(jumping|going\s+over|ending\s+it)|\bthink\s+(about|bout)\s+(jumping|ending\s+it|doing\s+it)|\b(keep|kept)\s+thinking\s+(about|bout)\s+(ending|it\b)|\bjust\s+end\s+it\b|\bwahi\s+khayal|\bmarne\s+ke\s+khayal", "active thoughts or recent self-harm"),
+    _cue("want_to_hurt_self", HIGH, r"\b(want|wanna|need|urge|urges|going|gonna|feel\s+like)\s+(to\s+)?(hurt|cut|harm|burn|punish)\s+(myself|me)\b", "wants to hurt themself"),
+    # --- moderate: passive wish to be dead ------------------------------------------
+    _cue("wish_dead", MODERATE, r"\b(wish|wishing|hope|hoping|pray|praying)\s+(that\s+)?(i|i'?d|i\s+could|i\s+would|to|i\s+just)\s+(was|were|be|could|would|just|had)?\s*(dead|die|died|gone|disappear|vanish|stop\s+existing|not\s+exist|never\s+been\s+born|not\s+wake\s+up|didn'?t\s+wake\s+up|wouldn'?t\s+wake\s+up|never\s+wake\s+up|fall\s+asleep\s+and\s+never|not\s+be\s+here|wasn'?t\s+here|weren'?t\s+here|didn'?t\s+exist|was\s+never\s+born)", "wishes to be dead or gone"),
+    _cue("want_to_die", MODERATE, r"\b(i\s+)?(just\s+)?(want|wanna|wish|would\s+like|'d\s+like|ready)\s+(to\s+)?(die|be\s+dead|not\s+be\s+alive|stop\s+living|stop\s+existing|disappear\s+forever|sleep\s+forever|go\s+to\s+sleep\s+(forever|and\s+not|and\s+never))|\bme\s+quiero\s+morir|\bquiero\s+morir(me)?|\bya\s+no\s+quiero\s+(vivir|estar\s+aqu[ií]|seguir)|\bmar\s+jaana\s+chaht[aie]|\bmarna\s+chaht[aie]|\bmar\s+jaun|\bmar\s+jaaun|\bjeen[ae]\s+ka\s+(mann?|man|dil)\s+nahi|\bjeena\s+nahi\s+chaht|\bzinda\s+nahi\s+rehna", "wishes to die"),
+    _cue("dont_want_live", MODERATE, r"\b(don'?t|do\s+not|dont|no\s+longer|not\s+sure\s+i)\s+(really\s+)?(want|wanna|wish)\s+(to\s+)?(live|be\s+alive|exist|be\s+here|wake\s+up|keep\s+living|go\s+on\s+living|carry\s+on)\b|\b(tired|sick|exhausted)\s+of\s+(living|being\s+alive|existing|life\s+itself)|\bno\s+(reason|point)\s+(to|in)\s+(live|living|being\s+alive|going\s+on)|\bwhat'?s\s+the\s+point\s+(of|in)\s+(living|being\s+alive|life)\b|\b(life|living)\s+(isn'?t|is\s+not|ain'?t)\s+worth\s+(it|living)", "does not want to live"),
+    _cue("better_off_dead", MODERATE, r"\b(better\s+off\s+dead|(everyone|they|people|my\s+\w+|world|family)\s+(would|will|'d)\s+be\s+better\s+off\s+without\s+me|(no\s*one|nobody)\s+would\s+(miss|notice|care)\s+(me\s+)?if\s+i\s+(was|were|died|disappeared|was\s+gone|were\s+gone))", "thinks others are better off without them"),
+    _cue("not_exist", MODERATE, r"\b(nice|easier|better|peaceful|relief)\s+(it'?d|it\s+would|to)\s+(be\s+)?(to\s+)?(not\s+exist|be\s+dead|not\s+be\s+here|just\s+not\s+wake\s+up|disappear)|\b(want|wanna)\s+to\s+not\s+(exist|be\s+here|wake\s+up)|\bstop\s+existing\b|\bnot\s+wake\s+up\b|\bdon'?t\s+wake\s+up\b|\b(takes?|take)\s+me\s+in\s+my\s+sleep|\b(finish(es)?|finish)\s+me\s+off|\bhope\s+something\s+(happens|bad\s+happens)\s+to\s+me|\bwish\s+i\s+hadn'?t\s+(made\s+it|survived|woken)|\b(despertar|dormir\s+para\s+siempre|no\s+despertar)|\bkabhi\s+na\s+uth|\bmar\s+jaa|\bmarna\s+hai|\bmaut\s+aa\s+jaye|\bi\s+don'?t\s+think\s+i'?ll\s+be\s+around|\b(tired|sick)\s+of\s+waking\s+up|\bdon'?t\s+\w{0,2}\s*w[na]{1,2}t\s+to\s+be\s+alive", "a passive wish not to be alive"),
+    _cue("passive_accident", MODERATE, r"\b(wouldn'?t|would\s+not|won'?t)\s+(mind|care|be\s+sad)\s+(if\s+)?(i\s+)?(dying|died|dead|getting\s+hit|got\s+hit|not\s+waking|didn'?t\s+wake|a\s+(car|bus|truck|train)|an\s+accident|crash)|\b(hope|hoping|wish)\s+(a|the|that\s+a)\s+(car|bus|truck|train|plane)\s+(hits|would\s+hit|hit)|\bif\s+i\s+(died|didn'?t\s+wake\s+up)\s+(tomorrow|tonight)?,?\s*(i\s+)?(wouldn'?t|would\s+not)\s+(mind|care)|\bkinda\s+wish\s+a\s+\w+\s+(would\s+)?hit\s+me", "would welcome death"),
+    _cue("euphemism_gone", MODERATE, r"\bwon'?t\s+be\s+(a\s+(problem|burden|bother)|around|here|bothering\s+anyone)\s+(much\s+longer|for\s+(much\s+)?long|anymore|soon|after\s+\w+)|\bnot\s+(be\s+)?around\s+(much\s+longer|for\s+long|next\s+(week|month|year))|\bsleep\s+(forever|and\s+never\s+wake)|\bnever\s+wake\s+up\b|\bjoin\s+(my\s+\w+|him|her|them)\s+(soon|in\s+heaven|up\s+there|on\s+the\s+other\s+side)|\bmake\s+(it|everything|the\s+pain)\s+stop\s+(forever|for\s+good|permanently)|\bdisappear\s+(forever|for\s+good|permanently)|\bbe\s+gone\s+(soon|forever|for\s+good)|\bpermanent\s+solution", "a euphemism for dying"),
+    _cue("cant_go_on", MODERATE, r"\b(can'?t|cannot|cant)\s+(go\s+on|keep\s+going|keep\s+living|live\s+like\s+this|do\s+life|carry\s+on)\s*(any\s*more|like\s+this)?\b", "cannot go on"),
+    # --- low: serious distress without death wishes ---------------------------------
+    _cue("hopeless", LOW, r"\b(hopeless|no\s+hope|nothing\s+(will\s+)?(ever\s+)?(gets?|going\s+to\s+get|gonna\s+get)\s+better|never\s+going\s+to\s+get\s+better|no\s+way\s+out|no\s+future|pointless|what'?s\s+the\s+point|give\s+up\s+on\s+(everything|life)|given\s+up|no\s+aguanto\s+m[aá]s|sin\s+esperanza|koi\s+umeed\s+nahi|thak\s+gaya|thak\s+gayi)", "hopelessness"),
+    _cue("worthless", LOW, r"\b(worthless|useless|a\s+failure|a\s+burden|a\s+waste\s+of\s+(space|air|oxygen)|hate\s+myself|i'?m\s+nothing|don'?t\s+deserve\s+(to\s+be|anything|love|happiness)|everyone\s+hates\s+me|no\s*one\s+(cares|would\s+care|loves\s+me))", "worthlessness or being a burden"),
+    _cue("self_harm_history", LOW, r"\b(used\s+to|would|history\s+of|years\s+of)\s+(cut|cutting|self[\s-]?harm\w*|sh|hurt(ing)?\s+myself|burn(ing)?\s+myself)|\b(clean|free)\s+(from\s+)?(self[\s-]?harm|sh|cutting)\b|\bold\s+(scars|cuts)\b|\b(sh|self[\s-]?harm)\s+(free|clean)\b", "a history of self-harm"),
+    _cue("low_misc", LOW, r"\b(never\s+(going\s+to|gonna)\s+change|always\s+going\s+to\s+be\s+like\s+this|no\s+light\s+at\s+the\s+end|something'?s\s+wrong\s+with\s+me|i\s+don'?t\s+belong|feel\s+nothing|feel\s+empty|so\s+alone|completely\s+alone|no\s*1\s+cares|nobody\s+cares|no\s+one\s+cares|such\s+a\s+(letdown|disappointment|mess|failure)|hate\s+(my\s+(life|body|face|brain)|everything\s+about\s+me)|can'?t\s+see\s+(any\s+)?(way|how)\s+(this|it|things)\s+(gets?|will\s+get)\s+better|tired\s+of\s+(fighting|trying|everything)|i'?m\s+done\b|so\s+done|let\s+(everyone|anyone)\s+down|failing\s+at\s+everything|atka\s+hua|koi\s+fark\s+nahi|ya\s+no\s+s[eé]\s+qu[eé]\s+hacer)", "serious distress"),
+    _cue("trapped", LOW, r"\b(trapped|stuck\s+forever|can'?t\s+(do\s+this|take\s+(it|this))\s*any\s*more|can'?t\s+cope|falling\s+apart|breaking\s+down|empty\s+inside|numb\s+inside|so\s+(empty|numb)|drowning|at\s+my\s+(limit|breaking\s+point)|done\s+with\s+everything|want\s+(it|everything)\s+to\s+stop|ya\s+no\s+puedo\s+m[aá]s)", "feeling trapped or overwhelmed"),
+)
+
+# A cue inside one of these frames is not about the writer's own risk.
+IDIOM = re.compile(
+    r"(\b(is|are|was|'s|s|were|been|keeps?)\s+killing\s+me\b(?!\s+(inside|slowly))|\b(kill|die|murder)\s+for\s+a\b|\bi'?d\s+kill\s+for\b|\bdying\s+(to|for)\s+(see|try|know|go|get|hear|watch|meet|read|eat|have)|"
+    r"\b(die|dying|died|dead)\s+(of|from|with)\s+(laughter|laughing|embarrassment|cringe|shame|boredom|cuteness|jealousy|envy|thirst|hunger|heat|happiness)|\bdead\s+(tired|serious|on\s+my\s+feet|inside\s+lol|lol|💀)|"
+    r"\bi'?m\s+dead\s*(💀|😂|🤣|lol|lmao|haha)|\b(phone|battery|laptop|car|plant|plants|vibe|party|chat|server|game)\s+(is|was|'s)?\s*(dead|dying|died)|\bkilled\s+it\b|\bto\s+die\s+for\b|"
+    r"\bkill\s+me\s+now\b|\bshoot\s+me\s+now\b|\b(gonna|going\s+to|will|i'?ll)\s+kill\s+(him|her|them|my\s+(brother|sister|boss|roommate|mom|dad|kids?|husband|wife|partner|cat|dog))\b|"
+    r"\bcould\s+(just\s+)?die\s+(of|from)?\s*(embarrassment|happy|happiness|laughing)|\bthat\s+(joke|video|meme|show|comment)\s+(killed|kills)\s+me|\bmy\s+feet\s+are\s+killing\s+me|\bdying\s+(here\s+)?(lol|lmao|😂|💀))",
+    re.IGNORECASE)
+LAUGH = re.compile(r"(\blol\b|\blmao\b|\blmfao\b|\bhaha+\b|😂|🤣|💀|\bjk\b|\bjust\s+kidding\b)", re.IGNORECASE)
+NEGATION = re.compile(
+    r"\b(never|not|no|don'?t|dont|do\s+not|wouldn'?t|would\s+not|won'?t|will\s+not|isn'?t|ain'?t|nor|without|no\s+longer)\b"
+    r"[^.!?;,]{0,25}$", re.IGNORECASE)
+NEGATED_WHOLE = re.compile(
+    r"\b(i'?m\s+not|i\s+am\s+not|im\s+not|i'?d\s+never|i\s+would\s+never|i\s+will\s+never|i'?ll\s+never|i\s+wouldn'?t|i\s+won'?t|i\s+don'?t\s+(want|plan|intend|have\s+(any\s+)?(thoughts|plans)))\s+"
+    r"(ever\s+)?(be\s+)?(suicidal|(going\s+to\s+|gonna\s+)?(hurt|kill|harm|do\s+anything\s+to)\s+myself|want\s+to\s+die|do\s+anything|act\s+on\s+it|(thoughts|plans)\s+(of|to)\s+(suicide|hurting|killing|harming))",
+    re.IGNORECASE)
+PAST = re.compile(
+    r"\b(years?\s+ago|months\s+ago|when\s+i\s+was\s+(younger|a\s+(teen|kid|child)|in\s+(high\s+)?school|\d+)|in\s+(19|20)\d\d|back\s+(then|in)|used\s+to|in\s+the\s+past|at\s+my\s+lowest|last\s+year|(clean|free|sober)\s+(from|of)?\s*\w*\s*(for|since)|recovered|recovery|survived|survivor|attempted|my\s+attempt|after\s+my\s+attempt|a\s+long\s+time\s+ago|once\s+tried|hace\s+(\d+|un|una|dos|tres|cuatro|cinco|varios|muchos)\s+(años|meses|año)|el\s+año\s+pasado|saal\s+pehle|pichle\s+saal|years?\s+since|sober|a\s+year\s+ago|\d+\s+years?\s+(ago|since|clean)|(19|20)\d\d)\b",
+    re.IGNORECASE)
+PRESENT = re.compile(
+    r"\b(still|again|now|lately|these\s+days|this\s+week|tonight|today|right\s+now|recently|currently|keep\s+thinking|every\s+day|everyday|all\s+the\s+time|anymore|these\s+past|last\s+night|yesterday|this\s+morning|rn)\b",
+    re.IGNORECASE)
+THIRD = re.compile(
+    r"\b(my\s+(best\s+)?(friend|bff|sister|brother|son|daughter|kid|child|mom|mum|mother|dad|father|partner|boyfriend|girlfriend|husband|wife|cousin|roommate|classmate|student|client|patient|coworker|colleague|teammate|neighbou?r|uncle|aunt|niece|nephew|grandson|granddaughter)|\bhe|\bshe|\bthey|\bhis|\bher|\btheir|\bsomeone\s+i\s+know|\b[A-Z][a-z]+\s+(says|said|told|keeps|wants|is|has))\b",
+    re.IGNORECASE)
+THIRD_REFLEXIVE = re.compile(r"\b(himself|herself|themselves|themself|his\s+life|her\s+life|their\s+life|their\s+lives)\b", re.IGNORECASE)
+MEDIA = re.compile(
+    r"\b(essay|paper|article|book|novel|story|stories|movie|film|show|series|episode|character|protagonist|villain|game|documentary|lecture|class|course|module|research|study|studies|presentation|news|headline|report|podcast|song|lyrics|poem|play|assignment|thesis|dissertation|training|workshop|awareness|prevention|hotline\s+volunteer|statistics|rates?\s+of|campaign|fiction|fanfic|script|scene|season|anime|manga|comic)\b",
+    re.IGNORECASE)
+FIRST_PERSON = re.compile(r"\b(i|i'?m|im|i'?ve|i'?d|i'?ll|me|my|myself|mine|yo|mujhe|main|mera|meri)\b", re.IGNORECASE)
+SHORT_YES = re.compile(r"^\W*(yes|yeah|yea|yep|ya|yup|i\s+do|i\s+am|i\s+have|kinda|sort\s+of|maybe|i\s+think\s+so|s[ií]|haan|ha)\b", re.IGNORECASE)
+
+ATTEMPT = _cue("attempt", HIGH, r"\b(attempted(\s+suicide)?|tried\s+to\s+(kill|end|take)\s+" + _SELF + r"|my\s+(suicide\s+)?attempt|overdosed|od'?d\s+on)\b", "a suicide attempt")
+STILL_WANT = _cue("still_want", HIGH, r"\b(still|again)\s+(want|wanna|think\s+about|thinking\s+about|feel\s+like)\s+(to\s+)?(do\s+it|doing\s+it|it|that|trying\s+again|try\s+again)\b|\bthinking\s+about\s+(doing\s+it|trying)\s+again\b", "present ideation after past risk")
+THIRD_CUE = re.compile(
+    r"\b(he|she|they|my\s+\w+(\s+\w+)?|(?-i:[A-Z][a-z]+))\s+(wants?|wanted|said|says|keeps\s+(saying|talking)|talks?|talked|is\s+thinking|has\s+been\s+(thinking|talking|saying)|tried|is\s+going|threatened|posted|texted|told\s+(me|us)|mentioned|admitted)\b[^.?!]{0,60}"
+    r"(kill\s+(himself|herself|themselves|themself)|end\s+(it|it\s+all|his\s+life|her\s+life|their\s+life|things)|suicid\w*|to\s+die|want\w*\s+to\s+die|self[\s-]?harm|cutting|hurt\w*\s+(himself|herself|themselves)|unalive|not\s+(wanting|want)\s+to\s+(live|be\s+here)|overdos\w*)",
+    re.IGNORECASE)
+IMMINENT_NEEDS_IDEATION = frozenset({"plan", "means_ready", "means_ready_already", "time_tonight"})
+IMMINENT_ALONE_HIGH = frozenset({"goodbye", "giving_away", "on_the_edge", "stockpile", "plan_date"})
+IMMINENT_TYPES = IMMINENT_NEEDS_IDEATION | IMMINENT_ALONE_HIGH
+LETTERS = re.compile(r"(?<!project\s)\b(wrote|written|writing|left)\s+(a\s+|my\s+|the\s+|some\s+)?(suicide\s+|goodbye\s+|last\s+|final\s+)?(note|notes|letters?)\b", re.IGNORECASE)
+THIRD_SUBJECT = re.compile(r"\b(my\s+(best\s+)?(friend|bff|sister|brother|son|daughter|kid|child|mom|mum|mother|dad|father|partner|boyfriend|girlfriend|husband|wife|cousin|roommate|classmate|student|client|patient|coworker|colleague|teammate|neighbou?r|uncle|aunt|niece|nephew|grandson|granddaughter|follower|amiga|amigo|hermana|hermano|mam[aá]|pap[aá]|hijo|hija|dost|bhai|behen)|\b(he|she|they|kid|someone|somebody|a\s+friend|a\s+follower|a\s+student|a\s+client|coworker|cousin|his|her|their|dice|said|says)\b)", re.IGNORECASE)
+SCHOOL_OR_TASK = re.compile(r"\b(time\s+capsule|project|assignment|class|school|homework|wedding|retirement\s+party|farewell\s+party|graduation|last\s+day\s+of)\b", re.IGNORECASE)

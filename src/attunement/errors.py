@@ -1,0 +1,69 @@
+"""One error hierarchy. Every error carries a stable code (like spaCy's E001…) so that
+users, the API and tests can rely on it while the wording improves."""
+from __future__ import annotations
+
+
+class AttunementError(Exception):
+    """Base class of every error attunement raises on purpose."""
+
+    code = "E000"
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        self.message = message
+        self.hint = hint
+        super().__init__(f"[{self.code}] {message}" + (f" {hint}" if hint else ""))
+
+
+class InputError(AttunementError):
+    """The caller's text or file cannot be analysed as given."""
+
+    code = "E001"
+
+
+class EmptyTextError(InputError):
+    code = "E002"
+
+
+class TextTooLongError(InputError):
+    code = "E003"
+
+
+class EncodingError(InputError):
+    """Bytes that are not valid text in any encoding we accept."""
+
+    code = "E004"
+
+
+class RecordError(InputError):
+    """One row of an input file is malformed; carries where it is."""
+
+    code = "E005"
+
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None,
+                 hint: str | None = None) -> None:
+        self.path = path
+        self.line = line
+        where = f"{path or '<input>'}:{line}: " if line is not None else ""
+        super().__init__(where + message, hint=hint)
+
+
+class UnsupportedFormatError(InputError):
+    code = "E006"
+
+
+class ModelError(AttunementError):
+    """A model file is missing, corrupt or from an incompatible version."""
+
+    code = "E101"
+
+
+class ConfigError(AttunementError):
+    """A parameter or configuration value is out of range."""
+
+    code = "E201"
+
+
+def check_param(name: str, owner: str, value: object, ok: bool, expected: str) -> None:
+    """Raise a ConfigError in scikit-learn's one form of validation message."""
+    if not ok:
+        raise ConfigError(f"The '{name}' parameter of {owner} must be {expected}. Got {value!r} instead.")

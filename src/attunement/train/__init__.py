@@ -1,0 +1,1 @@
+"""Training and evaluation: corpora readers, fitting the heads, agreement statistics."""

@@ -1,0 +1,171 @@
+"""Fit the risk head and measure the risk analyser against labelled messages."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from ..analysers.risk import RiskModel, apply_rules, rule_features
+from ..encoder import Encoder
+from ..errors import InputError, RecordError
+from ..features import hashed_ngrams
+from ..heads import LinearHead, fit_head
+from ..io.records import read_records
+from ..model import RISK_LEVELS
+from .cache import vectors
+from .metrics import agreement
+
+HARD_NEGATIVE = {"idiom", "hyperbole", "fiction_news_study", "third_party"}
+
+
+def read_messages(path: Path) -> list[dict]:
+    rows = []
+    for n, row in read_records(str(path)):
+        if isinstance(row, RecordError):
+            raise row
+        if row.get("level") not in RISK_LEVELS or not isinstance(row.get("text"), str):
+            raise InputError(f"{path}:{n}: needs 'text' and 'level' (one of {', '.join(RISK_LEVELS)}).")
+        rows.append(row)
+    return rows
+
+
+def contexts(rows: list[dict], levels: list[int]) -> list[int]:
+    """For each message, the highest level voiced earlier in its conversation."""
+    out = []
+    seen: dict[str, int] = {}
+    order = sorted(range(len(rows)), key=lambda i: (str(rows[i].get("conversation_id") or f"_{i}"),
+                                                    int(rows[i].get("turn_index") or 0)))
+    ctx = [0] * len(rows)
+    for i in order:
+        conv = rows[i].get("conversation_id")
+        if conv is None:
+            continue
+        ctx[i] = seen.get(str(conv), 0)
+        seen[str(conv)] = max(ctx[i], levels[i])
+    out = ctx
+    return out
+
+
+_RISKY_WORDS = None
+
+
+def everyday_negatives(folder: Path, n: int = 3000, seed: int = 0) -> list[str]:
+    """Ordinary comments from GoEmotions (CC BY 4.0) as extra `none` examples, so the head
+    learns what everyday talk — idioms and jokes included — looks like. Comments with
+    any risk cue or death word are left out, since they could be real disclosures."""
+    import random
+    import re
+
+    from .goemotions import read_split
+
+    risky = re.compile(r"suicid|kill\w*\s+(my|your|him|her|them)sel|\bdie\b|\bdead\b|\bdeath\b|\bcut(ting)?\s+my|"
+                       r"self[\s-]?harm|overdos|end\s+it|kms|unalive|better\s+off|wake\s+up|hopeless|worthless",
+                       re.IGNORECASE)
+    texts, _ = read_split(Path(folder), "train")
+    pool = [t for t in texts if not risky.search(t) and apply_rules(t).level == 0]
+    return sorted(random.Random(seed).sample(pool, min(n, len(pool))))
+
+
+def fit(files: list[Path], encoder: Encoder, C: float = 1.0, negatives: list[str] | None = None
+        ) -> tuple[LinearHead, dict]:
+    rows = [r for f in files for r in read_messages(f)]
+    rows += [{"id": f"neg-{i}", "text": t, "level": "none"} for i, t in enumerate(negatives or [])]
+    gold = [RISK_LEVELS.index(r["level"]) for r in rows]
+    ctx = contexts(rows, gold)
+    vecs = vectors([r["text"] for r in rows], encoder)
+    dense = np.stack([np.concatenate([v, rule_features(apply_rules(r["text"], c), c)])
+                      for v, r, c in zip(vecs, rows, ctx)])
+    sparse = [hashed_ngrams(r["text"]) for r in rows]
+    head = fit_head(dense, sparse, np.asarray(gold), list(RISK_LEVELS), kind="softmax", C=C,
+                    class_weight="balanced")
+    return head, {"n_train": len(rows), "n_everyday_negatives": len(negatives or []), "C": C,
+                  "class_weight": "balanced"}
+
+
+def evaluate_rows(model: RiskModel, rows: list[dict]) -> dict:
+    pred: list[int] = [0] * len(rows)
+    gold = [RISK_LEVELS.index(r["level"]) for r in rows]
+    seen: dict[str, int] = {}
+    order = sorted(range(len(rows)), key=lambda i: (str(rows[i].get("conversation_id") or f"_{i}"),
+                                                    int(rows[i].get("turn_index") or 0)))
+    for i in order:
+        conv = rows[i].get("conversation_id")
+        ctx = seen.get(str(conv), 0) if conv is not None else 0
+        pred[i] = RISK_LEVELS.index(model.assess(rows[i]["text"], ctx).level)
+        if conv is not None:
+            seen[str(conv)] = max(ctx, pred[i])
+    report = agreement(gold, pred, RISK_LEVELS)
+    g, p = np.asarray(gold), np.asarray(pred)
+
+    def recall(mask: np.ndarray, ok: np.ndarray) -> float | None:
+        return float(ok[mask].mean()) if mask.any() else None
+
+    report["recall_imminent"] = recall(g == 4, p == 4)
+    report["recall_moderate_plus"] = recall(g >= 2, p >= 2)
+    report["recall_high_plus"] = recall(g >= 3, p >= 3)
+    hard = np.asarray([g_ == 0 and bool(HARD_NEGATIVE & set(r.get("categories") or [])) for r, g_ in zip(rows, gold)])
+    report["hard_negatives"] = int(hard.sum())
+    report["false_alarm_any"] = float((p[hard] >= 1).mean()) if hard.any() else None
+    report["false_alarm_moderate_plus"] = float((p[hard] >= 2).mean()) if hard.any() else None
+    misses = [{"id": rows[i].get("id"), "gold": RISK_LEVELS[gold[i]], "pred": RISK_LEVELS[pred[i]]}
+              for i in range(len(rows)) if gold[i] != pred[i]]
+    report["disagreements"] = misses
+    cats: dict[str, list[int]] = {}
+    for i, r in enumerate(rows):
+        for c in r.get("categories") or []:
+            cats.setdefault(c, []).append(int(gold[i] == pred[i]))
+    report["accuracy_by_category"] = {c: round(float(np.mean(v)), 3) for c, v in sorted(cats.items())}
+    return report
+
+
+def evaluate_file(model: RiskModel, gold: Path) -> dict:
+    report = evaluate_rows(model, read_messages(gold))
+    report["gold"] = str(gold)
+    return report
+
+
+def cross_validate(files: list[Path], encoder: Encoder, folds: int = 5, C: float = 1.0,
+                   grid: list[tuple[float, ...]] | None = None, negatives: list[str] | None = None) -> list[dict]:
+    """Grouped k-fold (a conversation stays in one fold): rules + a head trained on the
+    other folds, for each raise-threshold setting in `grid`."""
+    import hashlib
+    import tempfile
+
+    from ..analysers.risk import RAISE_AT
+
+    rows = [r for f in files for r in read_messages(f)]
+    group = [int(hashlib.sha1(str(r.get("conversation_id") or r["id"]).encode()).hexdigest(), 16) % folds
+             for r in rows]
+    grid = grid or [RAISE_AT]
+    preds: dict[tuple[float, ...], list[dict]] = {g: [] for g in grid}
+    for k in range(folds):
+        train = [r for r, g in zip(rows, group) if g != k]
+        test = [r for r, g in zip(rows, group) if g == k]
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "fold.jsonl"
+            path.write_text("\n".join(__import__("json").dumps(r) for r in train), encoding="utf-8")
+            head, _ = fit([path], encoder, C=C, negatives=negatives)
+        for g in grid:
+            preds[g].append({"rows": test, "model": RiskModel(head, encoder, raise_at=g)})
+    out = []
+    for g in grid:
+        gold_rows: list[dict] = []
+        merged_pred: list[str] = []
+        for part in preds[g]:
+            rep = evaluate_rows(part["model"], part["rows"])
+            wrong = {d["id"]: d["pred"] for d in rep["disagreements"]}
+            gold_rows += part["rows"]
+            merged_pred += [wrong.get(r.get("id"), r["level"]) for r in part["rows"]]
+        out.append({"raise_at": g, **_summary(gold_rows, merged_pred)})
+    return out
+
+
+def _summary(rows: list[dict], pred_levels: list[str]) -> dict:
+    g = np.asarray([RISK_LEVELS.index(r["level"]) for r in rows])
+    p = np.asarray([RISK_LEVELS.index(x) for x in pred_levels])
+    rep = agreement(g.tolist(), p.tolist(), RISK_LEVELS)
+    hard = np.asarray([gl == 0 and bool(HARD_NEGATIVE & set(r.get("categories") or [])) for r, gl in zip(rows, g)])
+    return {"macro_f1": round(rep["macro_f1"], 4), "recall_imminent": round(float((p[g == 4] == 4).mean()), 4),
+            "recall_moderate_plus": round(float((p[g >= 2] >= 2).mean()), 4),
+            "false_alarm_any": round(float((p[hard] >= 1).mean()), 4) if hard.any() else None,
+            "confusion": rep["confusion"]}

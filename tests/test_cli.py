@@ -1,0 +1,164 @@
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from attunement.cli import app
+
+runner = CliRunner()
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "pairs.jsonl"
+
+
+def _rows(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_score_jsonl(tmp_path: Path) -> None:
+    out = tmp_path / "scored.jsonl"
+    res = runner.invoke(app, ["score", str(EXAMPLES), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    rows = _rows(out)
+    assert [r["id"] for r in rows] == [r["id"] for r in _rows(EXAMPLES)]
+    for r in rows:
+        for m in ("emotional_reactions", "interpretations", "explorations"):
+            assert r["empathy"][m]["label"] in ("none", "weak", "strong")
+        assert 0 <= r["empathy"]["total"] <= 6
+        assert isinstance(r["seeker"]["emotions"], list)
+
+
+def test_score_csv_with_epitome_columns_to_csv(tmp_path: Path) -> None:
+    src = tmp_path / "pairs.csv"
+    with open(src, "w", newline="", encoding="utf-8") as f:
+        w = csv.DictWriter(f, fieldnames=["id", "seeker_post", "response_post"])
+        w.writeheader()
+        w.writerow({"id": "c1", "seeker_post": "I failed my driving test again.", "response_post": "Oh no, I'm sorry! How are you feeling about it?"})
+    out = tmp_path / "out.csv"
+    res = runner.invoke(app, ["score", str(src), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    row = next(csv.DictReader(open(out, encoding="utf-8")))
+    assert row["id"] == "c1" and json.loads(row["empathy"])["total"] >= 1
+
+
+def test_score_stdin_to_stdout() -> None:
+    line = json.dumps({"id": 7, "seeker_post": "I feel so alone at uni.", "response": "That sounds really lonely."})
+    res = runner.invoke(app, ["score", "-", "-o", "-"], input=line + "\n")
+    assert res.exit_code == 0, res.output
+    first = next(line for line in res.stdout.splitlines() if line.startswith("{"))
+    assert json.loads(first)["id"] == 7
+
+
+def test_score_post_reply_explains() -> None:
+    res = runner.invoke(app, ["score", "--post", "My cat died this morning.", "--reply", "I'm so sorry, what was her name?"])
+    assert res.exit_code == 0, res.output
+    assert "Empathy" in res.stdout and "Explorations" in res.stdout and "“" in res.stdout
+
+
+def test_bad_rows_are_reported_with_line_numbers(tmp_path: Path) -> None:
+    src = tmp_path / "bad.jsonl"
+    src.write_bytes(b'{"id": 1, "seeker_post": "I lost my job.", "response": "That is rough."}\n'
+                    b'{not json\n'
+                    b'{"id": 3, "seeker_post": "I lost my job."}\n'
+                    b'{"id": 4, "seeker_post": "x", "response": "   "}\n'
+                    b'\xff\xfe binary junk \x00\x01\n'
+                    b'{"id": 6, "seeker_post": "I lost my job.", "response": "Sorry to hear."}\n')
+    out = tmp_path / "out.jsonl"
+    res = runner.invoke(app, ["score", str(src), "-o", str(out)])
+    assert res.exit_code == 2
+    assert "bad.jsonl:2" in res.output and "--skip-bad" in res.output
+    res = runner.invoke(app, ["score", str(src), "-o", str(out), "--skip-bad"])
+    assert res.exit_code == 0, res.output
+    for n in (2, 3, 4, 5):
+        assert f"bad.jsonl:{n}" in res.output
+    assert [r["id"] for r in _rows(out)] == [1, 6]
+
+
+def test_one_megabyte_reply_is_a_clear_error(tmp_path: Path) -> None:
+    src = tmp_path / "big.jsonl"
+    src.write_text(json.dumps({"id": "big", "seeker_post": "hi", "response": "a" * 1_048_576}) + "\n", encoding="utf-8")
+    res = runner.invoke(app, ["score", str(src), "-o", str(tmp_path / "o.jsonl")])
+    assert res.exit_code == 2 and "limit" in res.output
+
+
+def test_missing_file_and_unknown_format(tmp_path: Path) -> None:
+    assert runner.invoke(app, ["score", str(tmp_path / "nope.jsonl")]).exit_code == 2
+    (tmp_path / "x.xlsx").write_text("x")
+    res = runner.invoke(app, ["score", str(tmp_path / "x.xlsx")])
+    assert res.exit_code == 2 and ".jsonl or .csv" in res.output
+
+
+def _gold(tmp_path: Path) -> Path:
+    rows = [
+        ("I lost my job today.", "I'm so sorry, that's awful. How are you holding up?", 2, 0, 1,
+         {"emotional_reactions": ["I'm so sorry, that's awful."], "explorations": ["How are you holding up?"]}),
+        ("I lost my job today.", "Update your CV.", 0, 0, 0, {}),
+        ("My dog died.", "When my dog died I cried for a week.", 0, 2, 0,
+         {"interpretations": ["When my dog died I cried for a week."]}),
+        ("My dog died.", "Sorry.", 1, 0, 0, {"emotional_reactions": ["Sorry."]}),
+        ("I can't sleep before exams.", "What goes through your mind at night before an exam?", 0, 0, 2,
+         {"explorations": ["What goes through your mind at night before an exam?"]}),
+        ("I can't sleep before exams.", "I understand.", 0, 1, 0, {"interpretations": ["I understand."]}),
+    ]
+    path = tmp_path / "gold.jsonl"
+    with open(path, "w", encoding="utf-8") as f:
+        for i, (p, r, er, ip, ex, rat) in enumerate(rows * 3):
+            f.write(json.dumps({"id": f"g{i}", "seeker_post": p, "response": r, "emotional_reactions": er,
+                                "interpretations": ip, "explorations": ex, "rationales": rat}) + "\n")
+    return path
+
+
+def test_evaluate_empathy_json(tmp_path: Path) -> None:
+    res = runner.invoke(app, ["evaluate", "empathy", "--gold", str(_gold(tmp_path)), "--json"])
+    assert res.exit_code == 0, res.output
+    report = json.loads(res.stdout)
+    for m in ("emotional_reactions", "interpretations", "explorations"):
+        r = report["mechanisms"][m]
+        assert set(r) >= {"accuracy", "macro_f1", "kappa", "kappa_linear", "kappa_quadratic", "confusion",
+                          "evidence_token_f1"}
+        assert sum(map(sum, r["confusion"])) == 18
+
+
+def test_evaluate_empathy_text(tmp_path: Path) -> None:
+    res = runner.invoke(app, ["evaluate", "empathy", "--gold", str(_gold(tmp_path))])
+    assert res.exit_code == 0, res.output
+    assert "macro-F1" in res.stdout and "quadratic" in res.stdout and "evidence token F1" in res.stdout
+
+
+def test_train_on_own_data_then_score_with_it(tmp_path: Path) -> None:
+    model = tmp_path / "mymodel"
+    res = runner.invoke(app, ["train", "empathy", "--data", str(_gold(tmp_path)), "--out", str(model)])
+    assert res.exit_code == 0, res.output
+    assert (model / "empathy.npz").exists()
+    manifest = json.loads((model / "empathy.json").read_text())
+    assert manifest["n_train"] == 18 and manifest["weights_sha256"]
+    out = tmp_path / "o.jsonl"
+    res = runner.invoke(app, ["score", str(EXAMPLES), "-o", str(out), "--model", str(model)])
+    assert res.exit_code == 0, res.output
+    assert any("empathy_model" in k for k in _rows(out)[0]["versions"])
+
+
+def test_emotions_and_risk_commands(tmp_path: Path) -> None:
+    src = tmp_path / "t.jsonl"
+    src.write_text("\n".join(json.dumps(r) for r in [
+        {"id": "a", "text": "I'm so scared about the biopsy results", "conversation_id": "c", "turn_index": 0},
+        {"id": "b", "text": "I've been thinking about ending my life", "conversation_id": "c", "turn_index": 1},
+        {"id": "c", "text": "I already have the pills, tonight", "conversation_id": "c", "turn_index": 2},
+    ]) + "\n", encoding="utf-8")
+    res = runner.invoke(app, ["emotions", str(src), "-o", str(tmp_path / "e.jsonl")])
+    assert res.exit_code == 0, res.output
+    emos = _rows(tmp_path / "e.jsonl")
+    assert "fear" in [e["label"] for e in emos[0]["emotions"]] or "nervousness" in [e["label"] for e in emos[0]["emotions"]]
+    res = runner.invoke(app, ["risk", str(src), "-o", str(tmp_path / "r.jsonl")])
+    assert res.exit_code == 0, res.output
+    levels = [r["risk"]["level"] for r in _rows(tmp_path / "r.jsonl")]
+    assert levels[0] in ("none", "low") and levels[1] in ("high", "imminent") and levels[2] == "imminent"
+
+
+def test_console_script_runs() -> None:
+    res = subprocess.run([sys.executable, "-m", "attunement", "--version"], capture_output=True, text=True)
+    assert res.returncode == 0 and res.stdout.strip()

@@ -1,0 +1,86 @@
+"""Case tables for the risk analyser: each row is a message and the level range a
+careful human would accept. A missed crisis is the worst failure, so the imminent and
+high rows assert a floor; the hard negatives assert a ceiling."""
+from __future__ import annotations
+
+import pytest
+
+from attunement import Pipeline
+from attunement.model import RISK_LEVELS
+
+CASES = [
+    # idioms, hyperbole, everyday speech -> none
+    ("This commute is killing me, two hours each way.", "none", "none"),
+    ("I'd kill for a coffee right now", "none", "none"),
+    ("so dead tired after that shift", "none", "none"),
+    ("I'm dying to see the new season!!", "none", "none"),
+    ("that meme killed me 😂😂", "none", "none"),
+    ("my phone is dying, text you later", "none", "none"),
+    ("I'm gonna kill my brother if he eats my leftovers again", "none", "none"),
+    # fiction, news, study
+    ("Writing my psych essay on suicide prevention in rural areas", "none", "none"),
+    ("The main character in the novel kills himself at the end and I can't stop thinking about the writing", "none", "low"),
+    # third party: writer none/low, flagged separately
+    ("My friend told me she wants to end it all. What do I do?", "none", "low"),
+    # negation
+    ("I would never hurt myself, I just need to vent about my boss", "none", "low"),
+    ("I'd never do anything, but some nights I wish I could just not wake up", "moderate", "imminent"),
+    # history vs present
+    ("I attempted when I was 19. I'm in a much better place now and I'm training as a peer supporter.", "none", "low"),
+    ("I tried to kill myself two years ago and lately I still want to", "high", "imminent"),
+    # low
+    ("I feel completely worthless and like a burden to everyone", "low", "moderate"),
+    # passive ideation
+    ("honestly I wouldn't mind if I didn't wake up tomorrow", "moderate", "imminent"),
+    ("I wish I was never born", "moderate", "imminent"),
+    ("sometimes i think everyone would be better off without me", "moderate", "imminent"),
+    ("I won't be a problem for anyone much longer", "moderate", "imminent"),
+    # active ideation, self-harm
+    ("I keep thinking about killing myself", "high", "imminent"),
+    ("kms fr i cant do this anymore", "high", "imminent"),
+    ("i wanna unalive myself", "high", "imminent"),
+    ("I cut myself again last night, I don't want to die I just need it to stop", "high", "imminent"),
+    ("me quiero matar, ya no puedo más", "high", "imminent"),
+    ("yaar sach mein khud ko khatam karna chahta hoon", "high", "imminent"),
+    ("ya no quiero vivir, estoy cansada de todo", "moderate", "imminent"),
+    ("jeene ka mann nahi karta ab", "moderate", "imminent"),
+    # imminent
+    ("I've been saving my pills and tonight is the night", "imminent", "imminent"),
+    ("I'm standing on the bridge right now", "high", "imminent"),
+    ("I wrote letters to my kids and gave my dog to my neighbour. This is goodbye.", "imminent", "imminent"),
+    ("I'm going to kill myself tonight after everyone is asleep", "imminent", "imminent"),
+]
+
+
+@pytest.mark.parametrize("text, lowest, highest", CASES)
+def test_risk_level_range(pipeline: Pipeline, text: str, lowest: str, highest: str) -> None:
+    r = pipeline.assess_risk(text).risk
+    assert RISK_LEVELS.index(lowest) <= RISK_LEVELS.index(r.level) <= RISK_LEVELS.index(highest), r.reasons
+    for span in r.evidence:
+        assert text[span.start:span.end] == span.text
+    if RISK_LEVELS.index(r.level) >= 2:
+        assert r.evidence and r.reasons
+
+
+def test_third_party_is_flagged_separately(pipeline: Pipeline) -> None:
+    r = pipeline.assess_risk("My brother keeps saying he wants to kill himself and I'm scared").risk
+    assert r.level in ("none", "low")
+    assert r.third_party
+
+
+def test_risk_buried_in_a_long_message(pipeline: Pipeline) -> None:
+    filler = ("Work was fine today, we had a meeting about the new rota and lunch was pasta again. "
+              "My sister called about the holidays and we argued about who hosts. ") * 20
+    text = filler + "Honestly I've been thinking about ending my life. " + filler
+    r = pipeline.assess_risk(text).risk
+    assert r.level in ("high", "imminent")
+    assert any("ending my life" in e.text for e in r.evidence)
+
+
+def test_risk_builds_across_a_conversation(pipeline: Pipeline) -> None:
+    first = pipeline.assess_risk("I've been thinking about taking all my pills")
+    assert first.risk.level in ("high", "imminent")
+    later = pipeline.assess_risk("yeah. tonight.", context_level=first.risk.level)
+    assert later.risk.level == "imminent"
+    alone = pipeline.assess_risk("yeah. tonight.")
+    assert alone.risk.level == "none"
