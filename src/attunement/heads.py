@@ -28,13 +28,14 @@ class LinearHead:
     w_sparse: np.ndarray  # (n_hash, n_classes): row lookup per n-gram
     bias: np.ndarray  # (n_classes,)
     thresholds: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    sparse_scale: float = 1.0  # n-gram values are multiplied by this: less shrinkage for them
 
     def logits(self, dense: np.ndarray, sparse: Sparse) -> np.ndarray:
         z = self.w_dense @ ((dense - self.mean) / self.scale) + self.bias
         if sparse:
             keys = np.fromiter(sparse.keys(), dtype=np.int64, count=len(sparse))
             vals = np.fromiter(sparse.values(), dtype=np.float32, count=len(sparse))
-            z = z + vals @ self.w_sparse[keys]
+            z = z + self.sparse_scale * (vals @ self.w_sparse[keys])
         return z
 
     def proba(self, dense: np.ndarray, sparse: Sparse) -> np.ndarray:
@@ -46,7 +47,7 @@ class LinearHead:
 
     def contributions(self, sparse: Sparse, cls: int) -> Sparse:
         """Each hashed n-gram's share of class `cls`'s score: used for word evidence."""
-        return {k: v * float(self.w_sparse[k, cls]) for k, v in sparse.items()}
+        return {k: self.sparse_scale * v * float(self.w_sparse[k, cls]) for k, v in sparse.items()}
 
     # ---- persistence -------------------------------------------------------------
     def to_arrays(self, prefix: str) -> dict[str, np.ndarray]:
@@ -61,6 +62,7 @@ class LinearHead:
             f"{prefix}.sparse_vals": self.w_sparse[nz].astype(np.float16),
             f"{prefix}.bias": self.bias.astype(np.float32),
             f"{prefix}.thresholds": self.thresholds.astype(np.float32),
+            f"{prefix}.sparse_scale": np.asarray(self.sparse_scale, dtype=np.float32),
         }
 
     @classmethod
@@ -78,6 +80,7 @@ class LinearHead:
                 w_sparse=w_sparse,
                 bias=arrays[f"{prefix}.bias"],
                 thresholds=arrays[f"{prefix}.thresholds"],
+                sparse_scale=float(arrays.get(f"{prefix}.sparse_scale", 1.0)),
             )
         except KeyError as exc:
             raise ModelError(f"Model file lacks {exc.args[0]!r}; was it written by another version?") from None
@@ -104,7 +107,8 @@ def load_heads(path: Path, names: tuple[str, ...]) -> dict[str, LinearHead]:
 
 
 def fit_head(dense: np.ndarray, sparse_rows: list[Sparse], y: np.ndarray, classes: list[str], *,
-             kind: str, C: float, class_weight: str | dict | None = None, seed: int = 0) -> LinearHead:
+             kind: str, C: float, class_weight: str | dict | None = None, seed: int = 0,
+             sparse_scale: float = 1.0) -> LinearHead:
     """Fit with scikit-learn (training only), then keep plain arrays."""
     from scipy import sparse as sp
     from sklearn.linear_model import LogisticRegression
@@ -112,7 +116,7 @@ def fit_head(dense: np.ndarray, sparse_rows: list[Sparse], y: np.ndarray, classe
     mean = dense.mean(axis=0)
     scale = dense.std(axis=0) + 1e-6
     xd = (dense - mean) / scale
-    xs = _to_csr(sparse_rows)
+    xs = _to_csr(sparse_rows) * sparse_scale
     x = sp.hstack([sp.csr_matrix(xd), xs], format="csr")
     n_dense = dense.shape[1]
     if kind == "softmax":
@@ -129,7 +133,7 @@ def fit_head(dense: np.ndarray, sparse_rows: list[Sparse], y: np.ndarray, classe
     w_sparse = np.ascontiguousarray(coef[:, n_dense:].T.astype(np.float16).astype(np.float32))
     return LinearHead(classes=classes, kind=kind, mean=mean.astype(np.float32), scale=scale.astype(np.float32),
                       w_dense=coef[:, :n_dense].astype(np.float32), w_sparse=w_sparse,
-                      bias=bias.astype(np.float32))
+                      bias=bias.astype(np.float32), sparse_scale=sparse_scale)
 
 
 def _to_csr(rows: list[Sparse]):  # type: ignore[no-untyped-def]

@@ -54,9 +54,10 @@ def crisis_table(extra: str | None = None) -> dict:
 def resources_for(locale: str | None = None, extra: str | None = None) -> tuple[str, str, list[CrisisResource]]:
     table = crisis_table(extra)
     key = (locale or os.environ.get("ATTUNEMENT_LOCALE") or table["default_locale"])
-    key = {"UK": "GB", "EN_GB": "GB", "EN_US": "US"}.get(key.upper().replace("-", "_"), key.upper())
+    key = key.upper().replace("-", "_")
     if "_" in key:
         key = key.split("_")[-1]
+    key = {"UK": "GB"}.get(key, key)
     entry = table["locales"].get(key) or table["locales"]["international"]
     found = key if key in table["locales"] else "international"
     return found, entry["emergency"], [CrisisResource(**{k: str(r[k]) for k in ("name", "contact", "hours", "source") if k in r})

@@ -88,11 +88,11 @@ def normalise(text: str) -> str:
 
 
 def looks_english(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) >= 8 and sum(ch.isascii() for ch in letters) / len(letters) < 0.7:
+        return False
     toks = [t.text.lower().replace("’", "'") for t in words(text) if t.text[0].isalpha()]
     if len(toks) < 5:
         return True
-    ascii_share = sum(ch.isascii() for ch in text if ch.isalpha()) / max(1, sum(ch.isalpha() for ch in text))
-    if ascii_share < 0.7:
-        return False
     hits = sum(t in _ENGLISH for t in toks)
     return hits / len(toks) >= 0.12

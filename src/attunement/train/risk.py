@@ -15,6 +15,7 @@ from ..model import RISK_LEVELS
 from .cache import vectors
 from .metrics import agreement
 
+SPARSE_SCALE = 1.0
 HARD_NEGATIVE = {"idiom", "hyperbole", "fiction_news_study", "third_party"}
 
 
@@ -66,6 +67,21 @@ def everyday_negatives(folder: Path, n: int = 3000, seed: int = 0) -> list[str]:
     return sorted(random.Random(seed).sample(pool, min(n, len(pool))))
 
 
+def support_post_negatives() -> list[str]:
+    """Seeker posts of the project's empathy corpus (grief, illness, work, family…) with no
+    risk cue and no death or self-harm word: hard everyday negatives, so that talk about a
+    death in the family is not read as the writer's own risk."""
+    import re
+
+    from .corpus import builtin_files, read_pairs
+
+    risky = re.compile(r"suicid|kill|\bdie\b|dying|\bdead\b|wake\s+up|end\s+it|disappear|not\s+be\s+here|"
+                       r"\bgone\b|burden|hurt\s+myself|cut|pills|overdos|exist|alive|living|can'?t\s+go\s+on|"
+                       r"\bgive\s+up|hopeless|worthless|no\s+point|better\s+off|goodbye|sleep\s+forever", re.IGNORECASE)
+    posts = sorted({p.seeker_post for f in builtin_files("empathy") for p in read_pairs(f)})
+    return [t for t in posts if not risky.search(t) and apply_rules(t).level == 0]
+
+
 def fit(files: list[Path], encoder: Encoder, C: float = 1.0, negatives: list[str] | None = None
         ) -> tuple[LinearHead, dict]:
     rows = [r for f in files for r in read_messages(f)]
@@ -77,8 +93,9 @@ def fit(files: list[Path], encoder: Encoder, C: float = 1.0, negatives: list[str
                       for v, r, c in zip(vecs, rows, ctx)])
     sparse = [hashed_ngrams(r["text"]) for r in rows]
     head = fit_head(dense, sparse, np.asarray(gold), list(RISK_LEVELS), kind="softmax", C=C,
-                    class_weight="balanced")
+                    class_weight="balanced", sparse_scale=SPARSE_SCALE)
     return head, {"n_train": len(rows), "n_everyday_negatives": len(negatives or []), "C": C,
+                  "sparse_scale": SPARSE_SCALE,
                   "class_weight": "balanced"}
 
 

@@ -58,7 +58,7 @@ def _check(name: str, heads: dict[str, LinearHead], names: tuple[str, ...]) -> N
 
 def train_empathy_run(data: list[Path] | None, out: Path | None, builtin: bool, check: bool) -> None:
     from .corpus import builtin_files, is_test, read_pairs, sha256_files
-    from .empathy import DEFAULT_C, evaluate, fit
+    from .empathy import DEFAULT_C, SPARSE_SCALE, evaluate, fit
     from ..analysers.empathy import EmpathyModel
 
     enc = default_encoder()
@@ -75,7 +75,7 @@ def train_empathy_run(data: list[Path] | None, out: Path | None, builtin: bool, 
         raise InputError("Give --data FILE (repeatable) or --builtin.")
     _say(f"training on {len(train)} pairs from {len(files)} files" + (f"; {len(test)} held out" if test else ""))
     heads = fit(train, enc)
-    manifest: dict = {"data": sha256_files(files), "n_train": len(train), "n_test": len(test), "C": DEFAULT_C,
+    manifest: dict = {"data": sha256_files(files), "n_train": len(train), "n_test": len(test), "C": DEFAULT_C, "sparse_scale": SPARSE_SCALE,
                       "class_weight": "balanced"}
     if test:
         report = evaluate(EmpathyModel(heads, enc), test)
@@ -120,13 +120,15 @@ def train_risk_run(data: list[Path] | None, out: Path | None, builtin: bool, che
         files = list(data)
     else:
         raise InputError("Give --data FILE or --builtin.")
-    from .risk import everyday_negatives
+    from .risk import everyday_negatives, support_post_negatives
 
     folder = _goemotions_folder(None)
     negatives = everyday_negatives(folder) if (folder / "train.tsv").exists() else []
     if not negatives:
         _say("GoEmotions not found: training the risk head without everyday negatives")
-    head, info = fit(files, default_encoder(), negatives=negatives)
+    support = support_post_negatives() if builtin else []
+    head, info = fit(files, default_encoder(), negatives=negatives + support)
+    info["n_support_post_negatives"] = len(support)
     if negatives:
         from .goemotions import checksums
         info["everyday_negatives_source"] = {"GoEmotions train.tsv (CC BY 4.0)": checksums(folder)["train.tsv"]}
