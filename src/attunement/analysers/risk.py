@@ -211,8 +211,10 @@ class RiskModel:
         if self.head is not None and text.strip():
             p = self.head.proba(*self.features(text, f, context_level))
             head_level = head_decision(p, self.raise_at)
-            blocked = bool(f.lowered & {"idiom", "third_party", "media", "laugh", "negation", "past", "ordinary"}) \
-                and f.level == 0
+            if f.level == 0 and R.BEREAVEMENT.search(text) and not f.cue_counts:
+                f.lowered.add("bereavement")
+            blocked = bool(f.lowered & {"idiom", "third_party", "media", "laugh", "negation", "past", "ordinary",
+                                        "bereavement"}) and f.level == 0
             cap = R.LOW if blocked else R.IMMINENT
             if min(head_level, cap) > level:
                 level = min(head_level, cap)
