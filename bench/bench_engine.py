@@ -49,7 +49,7 @@ def latency(pipe: Pipeline, pairs: list[tuple[str, str]], n: int) -> dict:
         t1 = time.perf_counter()
         pipe.analyze_reply(post, reply)
         t2 = time.perf_counter()
-        pipe.risk_model.assess(post)
+        pipe.risk_model._assess(post, 0)
         t3 = time.perf_counter()
         bare.append(t1 - t0)
         full.append(t2 - t1)

@@ -42,6 +42,7 @@ class EmotionModel:
     def __init__(self, head: LinearHead, encoder: Encoder | None = None) -> None:
         self.head = head
         self.encoder = encoder or default_encoder()
+        self._cache: dict[tuple[str, bool, int], tuple[EmotionScore, ...]] = {}
 
     @classmethod
     def load(cls, model_dir: str | Path | None = None, encoder: Encoder | None = None) -> "EmotionModel":
@@ -53,6 +54,21 @@ class EmotionModel:
 
     def predict(self, text: str, enc: Encoding | None = None, evidence: bool = True,
                 top_k: int = 5) -> list[EmotionScore]:
+        """Cached per text: many replies to one post cost one emotion analysis."""
+        key = (text, evidence, top_k)
+        hit = self._cache.get(key)
+        if hit is not None:
+            return list(hit)
+        out = self._predict(text, enc, evidence, top_k)
+        if len(self._cache) >= 1024:
+            try:
+                self._cache.pop(next(iter(self._cache)), None)
+            except (RuntimeError, StopIteration):  # another thread changed it; skip
+                pass
+        self._cache[key] = tuple(out)
+        return out
+
+    def _predict(self, text: str, enc: Encoding | None, evidence: bool, top_k: int) -> list[EmotionScore]:
         enc = enc or self.encoder.encode(text, cache=True)
         p = self.head.proba(*emotion_features(enc.vector, text))
         th = self.head.thresholds

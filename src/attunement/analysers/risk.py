@@ -190,6 +190,7 @@ class RiskModel:
         self.head = head
         self.encoder = encoder or default_encoder()
         self.raise_at = raise_at
+        self._cache: dict[tuple[str, int], RiskAssessment] = {}
 
     @classmethod
     def load(cls, model_dir: str | Path | None = None, encoder: Encoder | None = None) -> "RiskModel":
@@ -204,6 +205,20 @@ class RiskModel:
         return np.concatenate([vec, rule_features(f, context_level)]), hashed_ngrams(text)
 
     def assess(self, text: str, context_level: int = 0) -> RiskAssessment:
+        """Cached per (text, context): results are immutable, so sharing them is safe."""
+        key = (text, context_level)
+        hit = self._cache.get(key)
+        if hit is None:
+            hit = self._assess(text, context_level)
+            if len(self._cache) >= 4096:
+                try:
+                    self._cache.pop(next(iter(self._cache)), None)
+                except (RuntimeError, StopIteration):  # another thread changed it; skip
+                    pass
+            self._cache[key] = hit
+        return hit
+
+    def _assess(self, text: str, context_level: int) -> RiskAssessment:
         f = apply_rules(text, context_level)
         level = f.level
         reasons = list(f.reasons)
