@@ -162,3 +162,30 @@ def test_emotions_and_risk_commands(tmp_path: Path) -> None:
 def test_console_script_runs() -> None:
     res = subprocess.run([sys.executable, "-m", "attunement", "--version"], capture_output=True, text=True)
     assert res.returncode == 0 and res.stdout.strip()
+
+
+def test_evaluate_risk_reports_the_safety_figures(tmp_path: Path) -> None:
+    rows = [("this exam is killing me", "none", ["idiom"]), ("I keep thinking about killing myself", "high", []),
+            ("I have my pills ready and tonight I'm doing it", "imminent", []),
+            ("I wish I could fall asleep and never wake up", "moderate", [])]
+    gold = tmp_path / "risk.jsonl"
+    gold.write_text("\n".join(json.dumps({"id": str(i), "text": t, "level": lv, "categories": c})
+                              for i, (t, lv, c) in enumerate(rows)) + "\n", encoding="utf-8")
+    res = runner.invoke(app, ["evaluate", "risk", "--gold", str(gold), "--json"])
+    assert res.exit_code == 0, res.output
+    report = json.loads(res.stdout)
+    for key in ("macro_f1", "recall_imminent", "recall_moderate_plus", "false_alarm_any", "confusion"):
+        assert key in report
+    assert report["hard_negatives"] == 1
+
+
+def test_evaluate_emotions_on_a_jsonl_gold(tmp_path: Path) -> None:
+    gold = tmp_path / "emo.jsonl"
+    gold.write_text("\n".join(json.dumps(r) for r in [
+        {"text": "Thank you so much, this made my day!", "labels": ["gratitude", "joy"]},
+        {"text": "I'm terrified of the surgery tomorrow", "labels": ["fear"]},
+    ]) + "\n", encoding="utf-8")
+    res = runner.invoke(app, ["evaluate", "emotions", "--gold", str(gold), "--json"])
+    assert res.exit_code == 0, res.output
+    report = json.loads(res.stdout)
+    assert report["n"] == 2 and 0 <= report["macro_f1"] <= 1
