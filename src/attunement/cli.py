@@ -12,7 +12,7 @@ import typer
 from . import __version__
 from .errors import AttunementError, InputError, RecordError
 from .io.records import RecordWriter, fmt_of, read_records
-from .model import MECHANISMS, RISK_LEVELS
+from .model import RISK_LEVELS
 
 app = typer.Typer(help="attunement: measure, explain and coach empathy — offline.", no_args_is_help=True,
                   pretty_exceptions_enable=False, add_completion=False)

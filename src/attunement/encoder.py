@@ -113,7 +113,6 @@ class Encoder:
         return enc
 
     def encode_many(self, texts: list[str], batch_size: int = 32) -> list[Encoding]:
-        out: list[Encoding] = []
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         results: dict[int, Encoding] = {}
         for b in range(0, len(order), batch_size):
@@ -134,8 +133,7 @@ class Encoder:
                 pooled = pooled / (np.linalg.norm(pooled) + 1e-12)
                 offs = np.asarray(e.offsets[1:n - 1], dtype=np.int64).reshape(-1, 2)
                 results[idx[r]] = Encoding(np.ascontiguousarray(h[1:n - 1]), offs, pooled.astype(np.float32))
-        out = [results[i] for i in range(len(texts))]
-        return out
+        return [results[i] for i in range(len(texts))]
 
 
 _DEFAULT: Encoder | None = None

@@ -45,10 +45,6 @@ class LinearHead:
             return z / z.sum()
         return 1.0 / (1.0 + np.exp(-z))
 
-    def contributions(self, sparse: Sparse, cls: int) -> Sparse:
-        """Each hashed n-gram's share of class `cls`'s score: used for word evidence."""
-        return {k: self.sparse_scale * v * float(self.w_sparse[k, cls]) for k, v in sparse.items()}
-
     # ---- persistence -------------------------------------------------------------
     def to_arrays(self, prefix: str) -> dict[str, np.ndarray]:
         nz = np.flatnonzero(np.abs(self.w_sparse).sum(axis=1) > 0)

@@ -25,7 +25,6 @@ from . import risk_rules as R
 from .base import Analyser, register
 
 ALL_CUES = (*R.CUES, R.ATTEMPT, R.STILL_WANT)
-N_RULE_FEATURES = len(ALL_CUES) + 5 + 6
 # The head raises the level to L when P(level >= L) passes RAISE_AT[L]: thresholds below
 # 0.5 trade false alarms for recall, set by cross-validation on the training corpus.
 RAISE_AT = (1.0, 0.5, 0.4, 0.4, 0.45)

@@ -32,7 +32,6 @@ def read_messages(path: Path) -> list[dict]:
 
 def contexts(rows: list[dict], levels: list[int]) -> list[int]:
     """For each message, the highest level voiced earlier in its conversation."""
-    out = []
     seen: dict[str, int] = {}
     order = sorted(range(len(rows)), key=lambda i: (str(rows[i].get("conversation_id") or f"_{i}"),
                                                     int(rows[i].get("turn_index") or 0)))
@@ -43,11 +42,7 @@ def contexts(rows: list[dict], levels: list[int]) -> list[int]:
             continue
         ctx[i] = seen.get(str(conv), 0)
         seen[str(conv)] = max(ctx[i], levels[i])
-    out = ctx
-    return out
-
-
-_RISKY_WORDS = None
+    return ctx
 
 
 def everyday_negatives(folder: Path, n: int = 3000, seed: int = 0) -> list[str]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -137,10 +136,6 @@ def train_risk_run(data: list[Path] | None, out: Path | None, builtin: bool, che
         _check("risk", {"risk": head}, ("risk",))
         return
     _write(out or bundled_dir(), "risk", {"risk": head}, manifest)
-
-
-def scratch_dir() -> Path:
-    return Path(tempfile.mkdtemp(prefix="attune-"))
 
 
 def _goemotions_folder(data: Path | None) -> Path:
