@@ -114,7 +114,7 @@ def train_risk_run(data: list[Path] | None, out: Path | None, builtin: bool, che
     from .risk import fit
 
     if builtin:
-        files = [builtin_corpus_dir() / "risk" / "train.jsonl"]
+        files = sorted((builtin_corpus_dir() / "risk").glob("train*.jsonl"))
     elif data:
         files = list(data)
     else:
