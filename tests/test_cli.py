@@ -188,3 +188,51 @@ def test_evaluate_emotions_on_a_jsonl_gold(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     report = json.loads(res.stdout)
     assert report["n"] == 2 and 0 <= report["macro_f1"] <= 1
+
+
+TRANSCRIPTS = Path(__file__).resolve().parent / "data" / "transcripts"
+
+
+def test_review_writes_json_and_html(tmp_path: Path) -> None:
+    out, page = tmp_path / "r.json", tmp_path / "r.html"
+    res = runner.invoke(app, ["review", str(TRANSCRIPTS / "t05-running-then-loss.txt"), "-o", str(out),
+                              "--html", str(page)])
+    assert res.exit_code == 0, res.output
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["roles"]["roles"]["Ruth"] == "helper"
+    assert "<svg" in page.read_text(encoding="utf-8")
+
+
+def test_review_terminal_and_unknown_helper() -> None:
+    res = runner.invoke(app, ["review", str(TRANSCRIPTS / "t01-drinking-weekends.txt")])
+    assert res.exit_code == 0 and "Reflections per question" in res.output
+    res = runner.invoke(app, ["review", str(TRANSCRIPTS / "t01-drinking-weekends.txt"), "--helper", "Nobody"])
+    assert res.exit_code == 2 and "E007" in res.output
+
+
+def test_review_folder_with_a_bad_file(tmp_path: Path) -> None:
+    folder = tmp_path / "sessions"
+    folder.mkdir()
+    for name in ("t03-family-curfew.txt", "t09-waiting-for-family.srt"):
+        (folder / name).write_bytes((TRANSCRIPTS / name).read_bytes())
+    (folder / "broken.txt").write_text("no speakers here at all\n", encoding="utf-8")
+    out = tmp_path / "reviews"
+    res = runner.invoke(app, ["review", str(folder), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    assert sorted(p.name for p in out.iterdir()) == ["t03-family-curfew.html", "t03-family-curfew.json",
+                                                     "t09-waiting-for-family.html", "t09-waiting-for-family.json"]
+    assert "broken.txt" in res.output
+
+
+def test_code_and_evaluate_codes(tmp_path: Path) -> None:
+    gold = Path(__file__).resolve().parent / "data" / "coded_sample.jsonl"
+    out = tmp_path / "coded.jsonl"
+    res = runner.invoke(app, ["code", str(gold), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    rows = _rows(out)
+    assert [("code" in r, "talk_type" in r) for r in rows[:2]] == [(True, False), (False, True)]
+    res = runner.invoke(app, ["evaluate", "codes", "--gold", str(gold), "--json"])
+    assert res.exit_code == 0, res.output
+    report = json.loads(res.output)
+    assert set(report["tasks"]) == {"coarse", "reflection_subtype", "question_subtype", "talk_type"}
+    assert report["tasks"]["coarse"]["n"] == 5

@@ -18,13 +18,13 @@ def test_published_schema_is_current() -> None:
 
 
 def test_registry_does_not_change_silently() -> None:
-    assert sorted(REGISTRY) == ["emotions", "empathy", "risk"]
+    assert sorted(REGISTRY) == ["coding", "emotions", "empathy", "risk", "roadblocks"]
     for name, cls in REGISTRY.items():
         assert cls.name == name and cls.version and cls.assigns
 
 
 def test_shipped_weights_match_their_manifests() -> None:
-    for name in ("empathy", "emotions", "risk"):
+    for name in ("empathy", "emotions", "risk", "coding"):
         manifest = json.loads((bundled_dir() / f"{name}.json").read_text())
         digest = hashlib.sha256((bundled_dir() / f"{name}.npz").read_bytes()).hexdigest()
         assert manifest["weights_sha256"] == digest, name

@@ -155,6 +155,105 @@ def risk(input: Annotated[str, typer.Argument(help="Rows {id, text[, conversatio
     _run_rows(input, output, skip_bad, handle)
 
 
+HelperOpt = Annotated[Optional[list[str]], typer.Option("--helper", help="Who the helper is (repeatable).")]
+RolesOpt = Annotated[Optional[Path], typer.Option("--roles", help="A roles file: JSON {name: role} or 'Name: role' lines.")]
+
+
+@app.command()
+def review(
+    input: Annotated[Path, typer.Argument(help="A transcript (.txt/.csv/.jsonl/.vtt/.srt) or a folder of them.")],
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="JSON report (a folder when INPUT is a folder).")] = None,
+    html_out: Annotated[Optional[Path], typer.Option("--html", help="Write the HTML report here.")] = None,
+    pdf_out: Annotated[Optional[Path], typer.Option("--pdf", help="Print the HTML report to PDF (needs Chromium).")] = None,
+    helper: HelperOpt = None, roles: RolesOpt = None, model: ModelOpt = None,
+    locale: Annotated[Optional[str], typer.Option("--locale", help="Crisis resources for this country code.")] = None,
+) -> None:
+    """Review a whole session: behaviour codes, MITI-style summary, emotional shifts, risk first."""
+    from .report_html import html_to_pdf, render_html
+    from .roles import read_roles_file
+
+    pipe = _pipeline(model, locale)
+    try:
+        role_map = read_roles_file(roles) if roles else None
+        if input.is_dir():
+            _review_folder(pipe, input, output, helper, role_map)
+            return
+        report = pipe.review(input, helper, role_map)
+        if output:
+            output.write_text(report.model_dump_json(indent=2) + "\n", encoding="utf-8")
+            typer.secho(f"report written to {output}", err=True)
+        if html_out or pdf_out:
+            page = render_html(report)
+            if html_out:
+                html_out.write_text(page, encoding="utf-8")
+                typer.secho(f"HTML report written to {html_out}", err=True)
+            if pdf_out:
+                html_to_pdf(page, pdf_out)
+                typer.secho(f"PDF report written to {pdf_out}", err=True)
+        if not (output or html_out or pdf_out):
+            from .explain import explain_review
+
+            typer.echo(explain_review(report))
+    except AttunementError as exc:
+        _fail(exc)
+
+
+def _review_folder(pipe, folder: Path, out: Path | None, helper: list[str] | None,  # type: ignore[no-untyped-def]
+                   role_map: dict[str, str] | None) -> None:
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from .io.transcripts import SUFFIXES
+    from .report_html import render_html
+
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+    if not files:
+        raise InputError(f"No transcripts (.txt, .csv, .jsonl, .vtt, .srt) in {folder}.")
+    out = out or Path(str(folder).rstrip("/") + "-reviews")
+    out.mkdir(parents=True, exist_ok=True)
+    failed = 0
+    with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
+                  TimeRemainingColumn(), transient=False) as bar:
+        task = bar.add_task("reviewing", total=len(files))
+        for f in files:
+            try:
+                report = pipe.review(f, helper, role_map)
+                stem = out / f.relative_to(folder).with_suffix("").as_posix().replace("/", "__")
+                Path(f"{stem}.json").write_text(report.model_dump_json(indent=2) + "\n", encoding="utf-8")
+                Path(f"{stem}.html").write_text(render_html(report), encoding="utf-8")
+            except AttunementError as exc:
+                failed += 1
+                bar.console.print(f"[yellow]skipped {f}: {exc}[/yellow]")
+            bar.advance(task)
+    typer.secho(f"{len(files) - failed} reports written to {out}" + (f", {failed} transcripts skipped" if failed else ""),
+                err=True)
+
+
+@app.command()
+def code(input: Annotated[str, typer.Argument(help="Rows {id, speaker, text, context: [{speaker, text}]}.")],
+         output: OutOpt = "-", model: ModelOpt = None, skip_bad: SkipOpt = False) -> None:
+    """Behaviour codes for helper utterances and talk type for client utterances."""
+    from .train.coding import HELPER_NAMES
+
+    pipe = _pipeline(model)
+
+    def handle(row: dict) -> dict:
+        speaker = str(_field(row, "speaker")).strip().lower()
+        context = ""
+        ctx = row.get("context") or []
+        if not isinstance(ctx, list):
+            raise InputError("'context' must be a list of {speaker, text}")
+        helper = speaker in HELPER_NAMES
+        for c in reversed(ctx):
+            if isinstance(c, dict) and (str(c.get("speaker", "")).strip().lower() in HELPER_NAMES) != helper:
+                context = str(c.get("text") or "")
+                break
+        result = pipe.code_utterance(_field(row, "text"), "helper" if helper else "client", context)
+        key = "code" if helper else "talk_type"
+        return {"id": row.get("id"), "speaker": row.get("speaker"), key: result.model_dump(mode="json")}
+
+    _run_rows(input, output, skip_bad, handle)
+
+
 @app.command()
 def schema(output: OutOpt = "-") -> None:
     """Print the versioned JSON Schema of the results."""
@@ -227,6 +326,21 @@ def evaluate_risk(gold: Annotated[Path, typer.Option("--gold", help="Messages wi
     _print_report(report, as_json, f"Risk vs labels: {gold}")
 
 
+@evaluate_app.command("codes")
+def evaluate_codes(gold: Annotated[Path, typer.Option("--gold", help="Coded utterances (attunement or AnnoMI columns).")],
+                   model: ModelOpt = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Coarse helper codes, reflection and question subtypes, client talk type vs human coders."""
+    from .train.coding import evaluate, read_coded
+
+    try:
+        utts = read_coded(gold)
+        report = evaluate(_pipeline(model).coding_model, utts)
+    except AttunementError as exc:
+        _fail(exc)
+    report["gold"] = str(gold)
+    _print_report(report, as_json, f"Behaviour codes vs human coders: {gold} ({len(utts)} utterances)")
+
+
 # ---- train -----------------------------------------------------------------------
 BuiltinOpt = Annotated[bool, typer.Option("--builtin", help="Reproduce the shipped model from the project's corpus.")]
 OutDirOpt = Annotated[Optional[Path], typer.Option("--out", help="Folder to write the model to.")]
@@ -267,6 +381,19 @@ def train_risk(data: Annotated[Optional[list[Path]], typer.Option("--data", help
 
     try:
         train_risk_run(data, out, builtin, check)
+    except AttunementError as exc:
+        _fail(exc)
+
+
+@train_app.command("coding")
+def train_coding(data: Annotated[Optional[list[Path]], typer.Option("--data", help="Coded utterances (.jsonl).")] = None,
+                 out: OutDirOpt = None, builtin: BuiltinOpt = False,
+                 check: Annotated[bool, typer.Option("--check")] = False) -> None:
+    """Fit the behaviour coder (helper codes, client talk type)."""
+    from .train.runs import train_coding_run
+
+    try:
+        train_coding_run(data, out, builtin, check)
     except AttunementError as exc:
         _fail(exc)
 

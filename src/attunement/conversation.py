@@ -15,6 +15,8 @@ class Turn:
     role: Role
     text: str
     annotations: dict[str, Any] = field(default_factory=dict)
+    line: int | None = None  # where the turn starts in its source file
+    start: float | None = None  # seconds from the start of the session
 
 
 @dataclass

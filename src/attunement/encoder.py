@@ -112,6 +112,21 @@ class Encoder:
                     self._cache.popitem(last=False)
         return enc
 
+    def prime(self, texts: list[str], chunk: int = 256) -> None:
+        """Encode texts in batches into the cache, so analysers that each encode the same
+        turn pay for one batched pass (a whole transcript at once)."""
+        with self._lock:
+            todo = list(dict.fromkeys(t for t in texts if t not in self._cache))
+        for i in range(0, len(todo), chunk):
+            part = todo[i:i + chunk]
+            encs = self.encode_many(part)
+            with self._lock:
+                for t, e in zip(part, encs):
+                    self._cache[t] = e
+                    self._cache.move_to_end(t)
+                while len(self._cache) > self.cache_size:
+                    self._cache.popitem(last=False)
+
     def encode_many(self, texts: list[str], batch_size: int = 32) -> list[Encoding]:
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         results: dict[int, Encoding] = {}

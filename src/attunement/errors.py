@@ -51,6 +51,12 @@ class UnsupportedFormatError(InputError):
     code = "E006"
 
 
+class TranscriptError(InputError):
+    """A transcript cannot be read as speaker turns, or its roles are contradictory."""
+
+    code = "E007"
+
+
 class ModelError(AttunementError):
     """A model file is missing, corrupt or from an incompatible version."""
 

@@ -55,7 +55,7 @@ def explain_reply(result: ReplyAnalysis) -> str:
 
 def format_agreement(report: dict, title: str) -> str:
     lines = [title]
-    blocks = report.get("mechanisms") or {"": report}
+    blocks = report.get("mechanisms") or report.get("tasks") or {"": report}
     for name, r in blocks.items():
         if "accuracy" not in r:
             continue
@@ -77,4 +77,42 @@ def format_agreement(report: dict, title: str) -> str:
         lines.append(f"  macro-F1 over {len(report['per_label'])} labels: {report['macro_f1']:.3f}")
         for lab, s in report["per_label"].items():
             lines.append(f"    {lab:<16} P {s['precision']:.2f}  R {s['recall']:.2f}  F1 {s['f1']:.2f}  n={s['support']}")
+    return "\n".join(lines)
+
+
+def explain_review(report) -> str:  # type: ignore[no-untyped-def]
+    """A session review in a few readable lines; the HTML report has the rest."""
+    s = report.summary
+    lines = [f"Session {report.id or ''}: {s.helper_turns} helper turns, {s.client_turns} client turns"
+             + (" (family / couple session)" if report.family else ""),
+             "Roles: " + ", ".join(f"{k} = {v}" for k, v in report.roles.roles.items())
+             + f" ({report.roles.method}, confidence {report.roles.confidence:.0%})"]
+    if report.safety is not None:
+        lines.append(f"\n!! SAFETY FIRST: {report.safety.level} risk in this session (turns "
+                     + ", ".join(str(i) for i in report.risk_turns) + ")")
+        lines += [f"   {i}. {step}" for i, step in enumerate(report.safety.steps, 1)]
+        lines.append("   Crisis support: " + "; ".join(f"{r.name} {r.contact}" for r in report.safety.resources))
+    lines.append("")
+    for key, title in (("reflection_to_question", "Reflections per question"),
+                       ("percent_complex_reflections", "% complex reflections"),
+                       ("percent_open_questions", "% open questions"), ("relational", "Relational (estimated)"),
+                       ("technical", "Technical (estimated)")):
+        b = s.bands[key]
+        value = "—" if b.value is None else f"{b.value:.2f}"
+        lines.append(f"  {title:<28} {value:>7}  {b.band:<15} (fair {b.fair:g}, good {b.good:g})")
+    lines.append(f"  {'Helper share of talk':<28} {s.helper_talk_share:>7.0%}")
+    lines.append(f"  MI-consistent {s.mi_consistent}, MI-inconsistent {s.mi_inconsistent}; codes: "
+                 + ", ".join(f"{k} {v}" for k, v in sorted(s.codes.items(), key=lambda kv: -kv[1])))
+    if s.roadblocks:
+        lines.append("  Roadblocks: " + ", ".join(f"{k.replace('_', ' ')} × {v}" for k, v in s.roadblocks.items()))
+    if report.shifts:
+        lines.append("\nSharp emotional shifts:")
+        for sh in report.shifts:
+            said = "; ".join(f"“{w.text}”" for w in sh.words[:2])
+            lines.append(f"  turn {sh.turn} {sh.speaker}: {sh.direction} ({sh.before:+.2f} → {sh.after:+.2f}) {said}")
+            lines.append(f"      {sh.helper_response}")
+    if report.family:
+        lines.append("\nShare of voice: " + ", ".join(f"{sp.speaker} {sp.share_of_voice:.0%}" for sp in report.speakers))
+    for w in report.warnings:
+        lines.append(f"Note ({w.code}): {w.message}")
     return "\n".join(lines)

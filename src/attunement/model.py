@@ -91,6 +91,38 @@ class ReplySafetyFlag(Result):
 
 
 
+HelperFine = Literal["open_question", "closed_question", "simple_reflection", "complex_reflection", "affirm",
+                     "seek_collaboration", "emphasize_autonomy", "giving_information", "persuade_with_permission",
+                     "persuade", "confront", "other"]
+HelperCoarse = Literal["question", "reflection", "input", "other"]
+TalkLabel = Literal["change", "neutral", "sustain"]
+
+
+class BehaviourCode(Result):
+    """A helper utterance's behaviour code, MITI-style (docs/mi-coding-guide.md)."""
+
+    coarse: HelperCoarse
+    fine: HelperFine
+    confidence: float = Field(ge=0.0, le=1.0, description="Probability of the coarse code.")
+    fine_confidence: float = Field(ge=0.0, le=1.0)
+    cues: list[str] = Field(default_factory=list, description="Named cue patterns found in the utterance.")
+
+
+class TalkType(Result):
+    """A client utterance: toward change, toward keeping things as they are, or neither."""
+
+    label: TalkLabel
+    confidence: float = Field(ge=0.0, le=1.0)
+
+
+class Roadblock(Result):
+    """Something in a helper's words that tends to shut the other person down."""
+
+    kind: str  # advice_without_permission | minimising | moralising | blaming | premature_reassurance | know_exactly | changing_subject
+    span: Span
+    message: str
+
+
 class SeekerAnalysis(Result):
     emotions: list[EmotionScore]
     risk: RiskAssessment
@@ -129,3 +161,104 @@ class RiskAnalysis(Result):
     conversation_id: str | None = None
     turn_index: int | None = None
     risk: RiskAssessment
+
+
+# ---- session review ----------------------------------------------------------------
+class TurnReview(Result):
+    index: int
+    speaker: str
+    role: Literal["helper", "client", "other"]
+    text: str
+    line: int | None = None
+    start: float | None = Field(default=None, description="Seconds from the start, when the transcript says.")
+    code: BehaviourCode | None = None
+    empathy: EmpathyScore | None = None
+    roadblocks: list[Roadblock] = Field(default_factory=list)
+    reply_safety: list[ReplySafetyFlag] = Field(default_factory=list)
+    emotions: list[EmotionScore] = Field(default_factory=list)
+    valence: float | None = Field(default=None, ge=-1.0, le=1.0, description="Client turns: from -1 (distress) to 1.")
+    intensity: float | None = Field(default=None, ge=0.0, le=1.0, description="Client turns: 1 - P(neutral).")
+    talk_type: TalkType | None = None
+    risk: RiskAssessment | None = None
+
+
+class EmotionalShift(Result):
+    """A sharp change in one client's emotional state, and what the helper did next."""
+
+    turn: int
+    speaker: str
+    direction: Literal["positive", "negative"]
+    size: float = Field(description="Change in valence from the speaker's recent turns to this one.")
+    before: float
+    after: float
+    emotions: list[str]
+    words: list[Span] = Field(description="The words that carried it (evidence of the turn's emotions).")
+    helper_turn: int | None = None
+    helper_response: str = Field(description="What the helper did next, in plain words.")
+
+
+class Band(Result):
+    """A summary figure against published fair / good thresholds."""
+
+    value: float | None
+    fair: float
+    good: float
+    band: Literal["below fair", "fair", "good", "not enough data"]
+    source: str
+
+
+class SpeakerSummary(Result):
+    speaker: str
+    role: Literal["helper", "client", "other"]
+    turns: int
+    words: int
+    share_of_voice: float
+    mean_valence: float | None = None
+    arc: list[float] = Field(default_factory=list, description="Valence of each substantive turn, in order.")
+    top_emotions: list[str] = Field(default_factory=list)
+
+
+class SessionSummary(Result):
+    helper_turns: int
+    client_turns: int
+    codes: dict[str, int]
+    coarse_codes: dict[str, int]
+    reflection_to_question: float | None
+    percent_open_questions: float | None
+    percent_complex_reflections: float | None
+    helper_talk_share: float
+    mi_consistent: int
+    mi_inconsistent: int
+    bands: dict[str, Band]
+    global_ratings: dict[str, float] = Field(description="Estimated MITI-style global ratings (1–5), from behaviour "
+                                             "counts and the empathy engine; see docs/review.md for how.")
+    roadblocks: dict[str, int]
+    talk_types: dict[str, int]
+    mean_empathy: float | None
+    highest_risk: RiskLevel
+
+
+class RoleInfo(Result):
+    roles: dict[str, Literal["helper", "client", "other"]]
+    method: str
+    confidence: float
+    reasons: list[str] = Field(default_factory=list)
+
+
+class ReviewReport(Result):
+    """What a supervisor would notice in a whole session."""
+
+    schema_version: str = SCHEMA_VERSION
+    id: str | None = None
+    source: str | None = None
+    roles: RoleInfo
+    family: bool = Field(description="More than one client: a family or couple session.")
+    safety: SafetyProtocol | None = Field(default=None, description="Present when any client turn shows risk >= "
+                                          "moderate; it leads the report.")
+    risk_turns: list[int] = Field(default_factory=list, description="Client turns at risk >= low, most severe first.")
+    summary: SessionSummary
+    speakers: list[SpeakerSummary]
+    shifts: list[EmotionalShift]
+    turns: list[TurnReview]
+    warnings: list[AnalysisWarning] = Field(default_factory=list)
+    versions: dict[str, str] = Field(default_factory=dict)

@@ -11,9 +11,11 @@ from pathlib import Path
 
 from . import __version__
 from .analysers.base import REGISTRY, Analyser
+from .analysers.coding import CodingAnalyser, CodingModel
 from .analysers.emotions import EmotionAnalyser, EmotionModel
 from .analysers.empathy import EmpathyAnalyser, EmpathyModel
 from .analysers.risk import RiskAnalyser, RiskModel
+from .analysers.roadblocks import RoadblockAnalyser
 from .conversation import Conversation
 from .encoder import MODEL_ID, Encoder, default_encoder
 from .errors import ConfigError
@@ -24,6 +26,7 @@ from .safety import check_helper_text, protocol_for
 from .text import MAX_CHARS, clean_text, looks_english
 
 DEFAULT_COMPONENTS = ("risk", "emotions", "empathy")
+ALL_COMPONENTS = ("risk", "emotions", "empathy", "coding", "roadblocks")
 
 
 class Pipeline:
@@ -44,7 +47,8 @@ class Pipeline:
         self.max_chars = max_chars
         self.locale = locale
         self.encoder = encoder or default_encoder()
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
+        self._built: dict[str, Analyser] = {}
 
     # ---- models, loaded once -------------------------------------------------------
     @cached_property
@@ -60,20 +64,31 @@ class Pipeline:
         return RiskModel.load(self.model_dir, self.encoder)
 
     @cached_property
+    def coding_model(self) -> CodingModel:
+        return CodingModel.load(self.model_dir, self.encoder)
+
+    def _build(self, name: str) -> Analyser:
+        factories = {"risk": lambda: RiskAnalyser(self.risk_model), "emotions": lambda: EmotionAnalyser(self.emotion_model),
+                     "empathy": lambda: EmpathyAnalyser(self.empathy_model),
+                     "coding": lambda: CodingAnalyser(self.coding_model), "roadblocks": RoadblockAnalyser}
+        with self._lock:
+            if name not in self._built:
+                self._built[name] = factories[name]()
+            return self._built[name]
+
+    def analysers_for(self, components: tuple[str, ...]) -> list[Analyser]:
+        """The analysers for these components, risk always first (every other feature obeys it)."""
+        order = sorted(components, key=lambda c: (c != "risk", ALL_COMPONENTS.index(c)))
+        return [self._build(c) for c in order]
+
+    @cached_property
     def analysers(self) -> list[Analyser]:
-        built: dict[str, Analyser] = {
-            "risk": RiskAnalyser(self.risk_model),
-            "emotions": EmotionAnalyser(self.emotion_model),
-            "empathy": EmpathyAnalyser(self.empathy_model),
-        }
-        order = sorted(self.components, key=lambda c: (c != "risk", DEFAULT_COMPONENTS.index(c)
-                                                       if c in DEFAULT_COMPONENTS else 99))
-        return [built[c] for c in order if c in built]
+        return self.analysers_for(self.components)
 
     @cached_property
     def versions(self) -> dict[str, str]:
         out = {"attunement": __version__, "encoder": MODEL_ID}
-        for name in ("empathy", "emotions", "risk"):
+        for name in ("empathy", "emotions", "risk", "coding"):
             m = manifest(f"{name}.json", self.model_dir)
             if m:
                 out[f"{name}_model"] = f"{m.get('name', name)}@{m.get('weights_sha256', '?')[:12]}"
@@ -112,6 +127,22 @@ class Pipeline:
                              risk=risk), safety=protocol_for(risk, self.locale), reply_safety=check_helper_text(reply),
                              language="en" if english else "unsupported", warnings=warnings,
                              versions=self.versions)
+
+    def code_utterance(self, text: str, role: str, context: str = ""):  # type: ignore[no-untyped-def]
+        """A helper utterance's behaviour code, or a client utterance's talk type."""
+        text = clean_text(text, max_chars=self.max_chars)
+        if role == "helper":
+            return self.coding_model.code(text, context)
+        return self.coding_model.talk_type(text, context)
+
+    def review(self, source, helpers: list[str] | None = None, roles: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+        """Review a session transcript (a path, or a parsed Transcript)."""
+        from .io.transcripts import Transcript
+        from .review import review_file, review_transcript
+
+        if isinstance(source, Transcript):
+            return review_transcript(self, source, helpers, roles)
+        return review_file(self, source, helpers, roles)
 
     def analyze_emotions(self, text: str, id: str | None = None) -> EmotionAnalysis:
         text = clean_text(text, max_chars=self.max_chars)

@@ -89,4 +89,4 @@ class EmpathyAnalyser(Analyser):
         for turn in conversation.helper_turns():
             prev = conversation.previous_client(turn)
             post = self.model.post_context(prev.text if prev else "")
-            turn.annotations["empathy"] = self.model.score(post, turn.text)
+            turn.annotations["empathy"] = self.model.score(post, turn.text, self.model.encoder.encode(turn.text, cache=True))

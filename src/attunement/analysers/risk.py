@@ -26,8 +26,11 @@ from .base import Analyser, register
 
 ALL_CUES = (*R.CUES, R.ATTEMPT, R.STILL_WANT)
 # The head raises the level to L when P(level >= L) passes RAISE_AT[L]: thresholds below
-# 0.5 trade false alarms for recall, set by cross-validation on the training corpus.
+# 0.5 trade false alarms for recall, set by cross-validation on the training corpus
+# (tools/risk_cv.py): the most recall that keeps false alarms on ordinary counselling
+# talk under 5 % at the protocol's level.
 RAISE_AT = (1.0, 0.3, 0.1, 0.1, 0.15)
+HEAD_ALONE_ESCALATE = 0.3  # P(≥ high) the model needs to escalate a message with no rule cue
 
 
 def head_decision(p: np.ndarray, raise_at: tuple[float, ...] = RAISE_AT) -> int:
@@ -46,6 +49,7 @@ class RuleFinding:
     cue_counts: dict[str, int] = field(default_factory=dict)
     lowered: set[str] = field(default_factory=set)  # idiom, negation, past, third_party, media, laugh
     ideation: int = 0  # highest level among ideation cues (not time/means alone)
+    own_level: int = 0  # the level from this message alone, before the conversation's earlier risk
 
 
 def _clause(text: str, sent: TextSpan, start: int, end: int) -> tuple[int, int]:
@@ -109,7 +113,11 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
     for cue, a, b, sent in found:
         level = cue.level
         if cue.name in R.IMMINENT_NEEDS_IDEATION:
-            if effective_ideation >= R.MODERATE or (cue.name != "time_tonight" and has_time and prep_or_means) \
+            # a time word alone becomes a plan only after active ideation (high) earlier on
+            # and only in a short answer ("yeah. tonight, after she leaves"), not in talk of other things
+            answers = context_level >= R.HIGH and (len(plain.split()) <= 12 or bool(R.SHORT_YES.match(plain)))
+            ideation_here = ideation if cue.name == "time_tonight" and not answers else effective_ideation
+            if ideation_here >= R.MODERATE or (cue.name != "time_tonight" and has_time and prep_or_means) \
                     or (cue.name == "time_tonight" and any(c.name in R.IMMINENT_ALONE_HIGH for c, *_ in found)):
                 level = R.IMMINENT
             else:
@@ -126,8 +134,10 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
         if reason not in f.reasons:
             f.reasons.append(reason)
     f.ideation = ideation
+    f.own_level = f.level
     if context_level >= R.MODERATE and f.level < R.MODERATE:
-        carried = R.MODERATE if (context_level >= R.HIGH and (R.SHORT_YES.match(plain) or len(plain) < 40)) else R.LOW
+        # a bare "yes" or "tonight" answers the earlier disclosure; anything else only keeps it in view
+        carried = R.MODERATE if (context_level >= R.HIGH and R.SHORT_YES.match(plain)) else R.LOW
         if carried > f.level:
             f.level = carried
             f.reasons.append(f"raised to {RISK_LEVELS[carried]}: earlier messages in this conversation voiced "
@@ -141,6 +151,8 @@ def _lowering(cue: R.RiskCue, chunk: str, a: int, b: int, idioms: list[tuple[int
         if s < b and a < e:
             return ("idiom", "an idiom or hyperbole")
     before = chunk[:a]
+    if cue.name == "time_tonight" and R.PAST_OR_ROUTINE_TIME.search(before[-20:]):
+        return ("routine_time", "a past or routine time, not a plan")
     if cue.level >= R.MODERATE and cue.name not in ("dont_want_live",) and R.NEGATION.search(before[-40:]) \
             and _negator_governs(before):
         return ("negation", "negated")
@@ -176,11 +188,14 @@ def _negator_governs(before: str) -> bool:
                           r"(\w+\s+){0,2}$", before, re.IGNORECASE))
 
 
-def rule_features(f: RuleFinding, context_level: int) -> np.ndarray:
+def rule_features(f: RuleFinding) -> np.ndarray:
+    """What the rules found, as head features. The conversation's earlier risk is not one:
+    it is carried by the rules alone, so one alarm cannot make the head read every later
+    message as risky."""
     counts = [np.log1p(f.cue_counts.get(c.name, 0)) for c in ALL_CUES]
     onehot = [1.0 if f.level == i else 0.0 for i in range(5)]
     flags = [1.0 if k in f.lowered else 0.0 for k in ("idiom", "negation", "past", "third_party", "media")]
-    return np.asarray(counts + onehot + flags + [context_level / 4.0], dtype=np.float32)
+    return np.asarray(counts + onehot + flags, dtype=np.float32)
 
 
 class RiskModel:
@@ -199,9 +214,9 @@ class RiskModel:
                              hint="Reinstall attunement or run `attune train risk --builtin`.")
         return cls(load_heads(path, ("risk",))["risk"], encoder)
 
-    def features(self, text: str, f: RuleFinding, context_level: int) -> tuple[np.ndarray, dict[int, float]]:
+    def features(self, text: str, f: RuleFinding) -> tuple[np.ndarray, dict[int, float]]:
         vec = self.encoder.encode(text, cache=True).vector
-        return np.concatenate([vec, rule_features(f, context_level)]), hashed_ngrams(text)
+        return np.concatenate([vec, rule_features(f)]), hashed_ngrams(text)
 
     def assess(self, text: str, context_level: int = 0) -> RiskAssessment:
         """Cached per (text, context): results are immutable, so sharing them is safe."""
@@ -223,18 +238,26 @@ class RiskModel:
         reasons = list(f.reasons)
         conf = 0.9 if level >= R.MODERATE else 0.7
         if self.head is not None and text.strip():
-            p = self.head.proba(*self.features(text, f, context_level))
+            p = self.head.proba(*self.features(text, f))
             head_level = head_decision(p, self.raise_at)
-            if f.level == 0 and R.BEREAVEMENT.search(text) and not (set(f.cue_counts) - {"time_tonight"}):
+            if f.own_level == 0 and R.BEREAVEMENT.search(text) and not (set(f.cue_counts) - {"time_tonight"}):
                 f.lowered.add("bereavement")
             blocked = bool(f.lowered & {"idiom", "third_party", "media", "laugh", "negation", "past", "ordinary",
-                                        "bereavement"}) and f.level == 0
+                                        "bereavement"}) and f.own_level == 0
             cap = R.LOW if blocked else R.IMMINENT
+            if f.own_level == 0 and head_level >= R.HIGH:
+                # with no cue of its own, the model alone asks for the protocol (moderate);
+                # escalation needs it to be confident, so one odd sentence cannot set off a
+                # chain of alarms through the rest of a conversation
+                head_level = max([L for L in (R.HIGH, R.IMMINENT) if float(p[L:].sum()) >= HEAD_ALONE_ESCALATE],
+                                 default=R.MODERATE)
             if min(head_level, cap) > level:
                 level = min(head_level, cap)
                 reasons.append(f"raised to {RISK_LEVELS[level]}: the trained model reads this wording as "
-                               f"{RISK_LEVELS[head_level]} risk (P(≥{RISK_LEVELS[head_level]})="
-                               f"{float(p[head_level:].sum()):.2f})")
+                               f"{RISK_LEVELS[level]} risk (P(≥{RISK_LEVELS[level]})="
+                               f"{float(p[level:].sum()):.2f})")
+                if not f.evidence:
+                    f.evidence = self._head_evidence(text, level)
             conf = float(p[level:].sum()) if level else float(p[0])
         evidence = [Span(start=a, end=b, text=text[a:b]) for a, b in _merge(f.evidence)]
         third = [Span(start=a, end=b, text=text[a:b]) for a, b in _merge(f.third_party)]
@@ -242,6 +265,22 @@ class RiskModel:
             reasons.append("someone else may be at risk: flagged separately, not counted for the writer")
         return RiskAssessment(level=RISK_LEVELS[level], confidence=round(min(1.0, conf), 4), evidence=evidence,
                               reasons=reasons, third_party=third)
+
+
+    def _head_evidence(self, text: str, level: int) -> list[tuple[int, int]]:
+        """The sentence the model reads as most at risk: evidence when no rule cue fired."""
+        sents = sentences(text)
+        if len(sents) <= 1:
+            return [(sents[0].start, sents[0].end)] if sents else []
+        enc = self.encoder.encode(text, cache=True)
+        assert self.head is not None
+        scores = []
+        for sent in sents:
+            f = apply_rules(sent.text)
+            dense = np.concatenate([enc.pool(sent.start, sent.end), rule_features(f)])
+            scores.append(float(self.head.proba(dense, hashed_ngrams(sent.text))[level:].sum()))
+        best = int(np.argmax(scores))
+        return [(sents[best].start, sents[best].end)]
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

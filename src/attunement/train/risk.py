@@ -77,19 +77,53 @@ def support_post_negatives() -> list[str]:
     return [t for t in posts if not risky.search(t) and apply_rules(t).level == 0]
 
 
+def counselling_talk_negatives() -> list[str]:
+    """Client turns of the project's coded counselling transcripts (drinking, smoking,
+    health, probation, families) with no risk cue and no death or self-harm word: ordinary
+    session talk — plans, 'I laid my things out the night before', 'I'm done with that' —
+    so that reviewing a whole session does not raise false alarms. The mental-health parts
+    (05, 10) are left out, since their clients may voice real distress."""
+    import json
+    import re
+
+    from .corpus import builtin_corpus_dir
+
+    risky = re.compile(r"suicid|kill|\bdie\b|dying|\bdead\b|death|wake\s+up|end\s+it|disappear|not\s+be\s+here|"
+                       r"\bgone\b|burden|hurt\s+myself|cut\s+myself|pills|overdos|exist|alive|can'?t\s+go\s+on|"
+                       r"\bgive\s+up|hopeless|worthless|no\s+point|better\s+off|goodbye|sleep\s+forever", re.IGNORECASE)
+    out = []
+    for path in sorted((builtin_corpus_dir() / "mi").glob("part-*.jsonl")):
+        if path.stem in ("part-05", "part-10"):
+            continue
+        for line in open(path, encoding="utf-8"):
+            row = json.loads(line)
+            t = row["text"]
+            if row["speaker_role"] == "client" and len(t.split()) >= 3 and not risky.search(t) \
+                    and apply_rules(t).level == 0:
+                out.append(t)
+    return sorted(set(out))
+
+
 def fit(files: list[Path], encoder: Encoder, C: float = 1.0, negatives: list[str] | None = None
         ) -> tuple[LinearHead, dict]:
     rows = [r for f in files for r in read_messages(f)]
     rows += [{"id": f"neg-{i}", "text": t, "level": "none"} for i, t in enumerate(negatives or [])]
     gold = [RISK_LEVELS.index(r["level"]) for r in rows]
     ctx = contexts(rows, gold)
+    # The head reads one message without its conversation; a turn whose level comes from
+    # earlier turns ("yeah. tonight." after talk of pills) would teach it that such words
+    # are risky on their own, so those turns are left to the rules' context carry.
+    keep = [i for i, c in enumerate(ctx) if c < 2]
+    n_context_turns = len(rows) - len(keep)
+    rows, gold, ctx = [rows[i] for i in keep], [gold[i] for i in keep], [ctx[i] for i in keep]
     vecs = vectors([r["text"] for r in rows], encoder)
-    dense = np.stack([np.concatenate([v, rule_features(apply_rules(r["text"], c), c)])
+    dense = np.stack([np.concatenate([v, rule_features(apply_rules(r["text"], c))])
                       for v, r, c in zip(vecs, rows, ctx)])
     sparse = [hashed_ngrams(r["text"]) for r in rows]
     head = fit_head(dense, sparse, np.asarray(gold), list(RISK_LEVELS), kind="softmax", C=C,
                     class_weight="balanced", sparse_scale=SPARSE_SCALE)
-    return head, {"n_train": len(rows), "n_everyday_negatives": len(negatives or []), "C": C,
+    return head, {"n_train": len(rows), "n_context_turns_left_to_rules": n_context_turns,
+                  "n_everyday_negatives": len(negatives or []), "C": C,
                   "sparse_scale": SPARSE_SCALE,
                   "class_weight": "balanced"}
 
@@ -137,38 +171,57 @@ def evaluate_file(model: RiskModel, gold: Path) -> dict:
 
 
 def cross_validate(files: list[Path], encoder: Encoder, folds: int = 5, C: float = 1.0,
-                   grid: list[tuple[float, ...]] | None = None, negatives: list[str] | None = None) -> list[dict]:
+                   grid: list[tuple[float, ...]] | None = None, negatives: list[str] | None = None,
+                   held_negatives: list[str] | None = None) -> list[dict]:
     """Grouped k-fold (a conversation stays in one fold): rules + a head trained on the
-    other folds, for each raise-threshold setting in `grid`."""
+    other folds, for each raise-threshold setting in `grid`. `negatives` always train;
+    `held_negatives` are folded too, and their false-alarm rate is measured on the fold
+    the head did not see."""
     import hashlib
+    import json
     import tempfile
 
     from ..analysers.risk import RAISE_AT
 
+    def fold_of(key: str) -> int:
+        return int(hashlib.sha1(key.encode()).hexdigest(), 16) % folds
+
     rows = [r for f in files for r in read_messages(f)]
-    group = [int(hashlib.sha1(str(r.get("conversation_id") or r["id"]).encode()).hexdigest(), 16) % folds
-             for r in rows]
+    group = [fold_of(str(r.get("conversation_id") or r["id"])) for r in rows]
+    held = held_negatives or []
+    held_group = [fold_of(t) for t in held]
     grid = grid or [RAISE_AT]
-    preds: dict[tuple[float, ...], list[dict]] = {g: [] for g in grid}
+    parts: list[tuple[list[dict], list[str], LinearHead]] = []
     for k in range(folds):
         train = [r for r, g in zip(rows, group) if g != k]
-        test = [r for r, g in zip(rows, group) if g == k]
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "fold.jsonl"
-            path.write_text("\n".join(__import__("json").dumps(r) for r in train), encoding="utf-8")
-            head, _ = fit([path], encoder, C=C, negatives=negatives)
-        for g in grid:
-            preds[g].append({"rows": test, "model": RiskModel(head, encoder, raise_at=g)})
+            path.write_text("\n".join(json.dumps(r) for r in train), encoding="utf-8")
+            extra = (negatives or []) + [t for t, g in zip(held, held_group) if g != k]
+            head, _ = fit([path], encoder, C=C, negatives=extra)
+        parts.append(([r for r, g in zip(rows, group) if g == k], [t for t, g in zip(held, held_group) if g == k], head))
     out = []
     for g in grid:
         gold_rows: list[dict] = []
         merged_pred: list[str] = []
-        for part in preds[g]:
-            rep = evaluate_rows(part["model"], part["rows"])
+        held_alarms = [0, 0, 0]
+        for test, held_test, head in parts:
+            model = RiskModel(head, encoder, raise_at=g)
+            rep = evaluate_rows(model, test)
             wrong = {d["id"]: d["pred"] for d in rep["disagreements"]}
-            gold_rows += part["rows"]
-            merged_pred += [wrong.get(r.get("id"), r["level"]) for r in part["rows"]]
-        out.append({"raise_at": g, **_summary(gold_rows, merged_pred)})
+            gold_rows += test
+            merged_pred += [wrong.get(r.get("id"), r["level"]) for r in test]
+            for t in held_test:
+                lvl = RISK_LEVELS.index(model.assess(t).level)
+                held_alarms[0] += lvl >= 1
+                held_alarms[1] += lvl >= 2
+            held_alarms[2] += len(held_test)
+        res = {"raise_at": g, **_summary(gold_rows, merged_pred)}
+        if held_alarms[2]:
+            res["held_negatives"] = held_alarms[2]
+            res["held_false_alarm_any"] = round(held_alarms[0] / held_alarms[2], 4)
+            res["held_false_alarm_moderate_plus"] = round(held_alarms[1] / held_alarms[2], 4)
+        out.append(res)
     return out
 
 
@@ -180,4 +233,5 @@ def _summary(rows: list[dict], pred_levels: list[str]) -> dict:
     return {"macro_f1": round(rep["macro_f1"], 4), "recall_imminent": round(float((p[g == 4] == 4).mean()), 4),
             "recall_moderate_plus": round(float((p[g >= 2] >= 2).mean()), 4),
             "false_alarm_any": round(float((p[hard] >= 1).mean()), 4) if hard.any() else None,
+            "false_alarm_moderate_plus": round(float((p[hard] >= 2).mean()), 4) if hard.any() else None,
             "confusion": rep["confusion"]}

@@ -125,9 +125,13 @@ def train_risk_run(data: list[Path] | None, out: Path | None, builtin: bool, che
     negatives = everyday_negatives(folder) if (folder / "train.tsv").exists() else []
     if not negatives:
         _say("GoEmotions not found: training the risk head without everyday negatives")
+    from .risk import counselling_talk_negatives
+
     support = support_post_negatives() if builtin else []
-    head, info = fit(files, default_encoder(), negatives=negatives + support)
+    counselling = counselling_talk_negatives() if builtin else []
+    head, info = fit(files, default_encoder(), negatives=negatives + support + counselling)
     info["n_support_post_negatives"] = len(support)
+    info["n_counselling_talk_negatives"] = len(counselling)
     if negatives:
         from .goemotions import checksums
         info["everyday_negatives_source"] = {"GoEmotions train.tsv (CC BY 4.0)": checksums(folder)["train.tsv"]}
@@ -136,6 +140,37 @@ def train_risk_run(data: list[Path] | None, out: Path | None, builtin: bool, che
         _check("risk", {"risk": head}, ("risk",))
         return
     _write(out or bundled_dir(), "risk", {"risk": head}, manifest)
+
+
+def train_coding_run(data: list[Path] | None, out: Path | None, builtin: bool, check: bool) -> None:
+    from ..analysers.coding import CodingModel
+    from .coding import CLASS_WEIGHT, DEFAULT_C, SPARSE_SCALE, corpus_files, evaluate, fit, is_test_conversation, load_corpus
+    from .corpus import builtin_corpus_dir, sha256_files
+
+    if builtin:
+        files = corpus_files(builtin_corpus_dir() / "mi")
+    elif data:
+        files = list(data)
+    else:
+        raise InputError("Give --data FILE (repeatable) or --builtin.")
+    utts = load_corpus(files)
+    train = [u for u in utts if not (builtin and is_test_conversation(u.group))]
+    test = [u for u in utts if builtin and is_test_conversation(u.group)]
+    _say(f"training on {len(train)} utterances from {len(files)} files" + (f"; {len(test)} held out" if test else ""))
+    enc = default_encoder()
+    heads = fit(train, enc)
+    manifest: dict = {"data": sha256_files(files), "n_train": len(train), "n_test": len(test), "C": DEFAULT_C,
+                      "sparse_scale": SPARSE_SCALE, "class_weight": CLASS_WEIGHT}
+    if test:
+        report = evaluate(CodingModel(heads, enc), test)
+        manifest["own_test"] = {k: {m: round(v[m], 4) for m in ("accuracy", "macro_f1", "kappa")}
+                                for k, v in report["tasks"].items()}
+        for k, v in report["tasks"].items():
+            _say(f"  own test {k}: macro-F1 {v['macro_f1']:.3f} (n={v['n']})")
+    if check:
+        _check("coding", heads, CodingModel.HEADS)
+        return
+    _write(out or bundled_dir(), "coding", heads, manifest)
 
 
 def _goemotions_folder(data: Path | None) -> Path:
