@@ -4,8 +4,9 @@ and peak memory for a 60-minute vs a 4-hour transcript (each in a fresh process)
 
     python bench/bench_review.py [--minutes 60]
 
-A 60-minute session is built from the project's test transcripts: about 150 spoken words
-a minute, so ~9,000 words, ~650 turns, two speakers.
+A 60-minute session is built from the project's coded excerpts: about 150 spoken words a
+minute, so ~9,000 words, ~650 distinct turns, two speakers. The 4-hour session needs
+36,000 words; the corpus has fewer distinct ones, so the memory run repeats it.
 """
 from __future__ import annotations
 
@@ -33,23 +34,27 @@ DATA = ROOT / "tests" / "data" / "transcripts"
 
 
 def session_lines(minutes: int) -> list[str]:
-    """'Therapist: …' / 'Client: …' lines, about 150 words a minute."""
+    """'Therapist: …' / 'Client: …' lines, about 150 words a minute, every turn distinct:
+    the project's coded excerpts (corpus/mi) one after another."""
+    import json
+
     pieces: list[tuple[str, str]] = []
-    for path in sorted(DATA.glob("t*.*")):
-        t = read_transcript(path)
-        roles = assign_roles(t).roles
-        pieces += [("Therapist" if roles[x.speaker] == "helper" else "Client", x.text) for x in t.turns]
+    for path in sorted((ROOT / "corpus" / "mi").glob("part-*.jsonl")):
+        for line in open(path, encoding="utf-8"):
+            row = json.loads(line)
+            pieces.append(("Therapist" if row["speaker_role"] == "helper" else "Client", row["text"]))
     target = 150 * minutes
-    out, n_words, i = [], 0, 0
-    last = None
-    while n_words < target:
-        who, text = pieces[i % len(pieces)]
-        i += 1
+    out, n_words, last = [], 0, None
+    for who, text in pieces:
+        if n_words >= target:
+            break
         if who == last:
             continue
         out.append(f"{who}: {text}")
         n_words += len(words(text))
         last = who
+    if n_words < target:
+        out = out * (target // max(1, n_words) + 1)
     return out
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from attunement.analysers import REGISTRY
 from attunement.models import bundled_dir
-from attunement.schema import result_schema
+from attunement.schema import result_schema, review_schema
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -15,6 +15,8 @@ def test_published_schema_is_current() -> None:
     """Regenerate with `attune schema -o schema/result-v1.0.json` and bump the version on breaking changes."""
     published = json.loads((ROOT / "schema" / "result-v1.0.json").read_text(encoding="utf-8"))
     assert published == result_schema()
+    review = json.loads((ROOT / "schema" / "review-v1.0.json").read_text(encoding="utf-8"))
+    assert review == review_schema()
 
 
 def test_registry_does_not_change_silently() -> None:

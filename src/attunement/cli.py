@@ -255,11 +255,12 @@ def code(input: Annotated[str, typer.Argument(help="Rows {id, speaker, text, con
 
 
 @app.command()
-def schema(output: OutOpt = "-") -> None:
-    """Print the versioned JSON Schema of the results."""
-    from .schema import result_schema
+def schema(output: OutOpt = "-",
+           review: Annotated[bool, typer.Option("--review", help="The session review report's schema.")] = False) -> None:
+    """Print the versioned JSON Schema of the results (or of the session review)."""
+    from .schema import result_schema, review_schema
 
-    text = json.dumps(result_schema(), indent=2)
+    text = json.dumps(review_schema() if review else result_schema(), indent=2)
     if output == "-":
         typer.echo(text)
     else:

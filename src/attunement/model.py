@@ -255,7 +255,8 @@ class ReviewReport(Result):
     family: bool = Field(description="More than one client: a family or couple session.")
     safety: SafetyProtocol | None = Field(default=None, description="Present when any client turn shows risk >= "
                                           "moderate; it leads the report.")
-    risk_turns: list[int] = Field(default_factory=list, description="Client turns at risk >= low, most severe first.")
+    risk_turns: list[int] = Field(default_factory=list, description="Client turns at risk >= moderate, or low for what "
+                                  "the turn itself said; most severe first.")
     summary: SessionSummary
     speakers: list[SpeakerSummary]
     shifts: list[EmotionalShift]

@@ -55,7 +55,7 @@ def timeline_svg(report: ReviewReport, width: int = 1040, height: int = 260) -> 
     and risk turns marked."""
     turns = report.turns
     n = max(1, len(turns) - 1)
-    left, right, top, bottom = 44, 12, 14, 36
+    left, right, top, bottom = 64, 12, 14, 36
     w, h = width - left - right, height - top - bottom
     x = lambda i: left + w * i / n  # noqa: E731
     yv = lambda v: top + h * (1 - (v + 1) / 2)  # noqa: E731 - valence -1..1
@@ -144,7 +144,9 @@ def _turn_row(t: TurnReview) -> str:
         tags.append(f'<span class="tag">{_e(t.talk_type.label)} talk</span>')
     if t.emotions and t.emotions[0].label != "neutral":
         tags.append('<span class="tag">' + _e(", ".join(e.label for e in t.emotions[:3])) + "</span>")
-    risky = t.risk is not None and t.risk.level != "none"
+    from .review import own_risk
+
+    risky = t.risk is not None and own_risk(t.risk)
     if risky:
         tags.append(f'<span class="tag risk">risk: {_e(t.risk.level)}</span>')  # type: ignore[union-attr]
     when = f'<br><span class="muted small">line {t.line}</span>' if t.line else ""

@@ -100,7 +100,7 @@ def build_report(pipeline, conv: Conversation, roles: RoleAssignment, source: st
             reply_safety=check_helper_text(t.text) if t.role == "helper" else [],
             emotions=a.get("emotions", []), valence=None if v is None else round(v, 4),
             intensity=None if inten is None else round(inten, 4), talk_type=a.get("talk_type"), risk=a.get("risk")))
-    risky = [r for r in turn_reviews if r.risk is not None and r.risk.level != "none"]
+    risky = [r for r in turn_reviews if r.risk is not None and own_risk(r.risk)]
     risky.sort(key=lambda r: (-RISK_LEVELS.index(r.risk.level), r.index))  # type: ignore[union-attr]
     worst = risky[0].risk if risky else None
     if worst is not None and RISK_LEVELS.index(worst.level) >= 2:
@@ -116,6 +116,15 @@ def build_report(pipeline, conv: Conversation, roles: RoleAssignment, source: st
         speakers=speaker_summaries(turn_reviews),
         shifts=find_shifts(turn_reviews),
         turns=turn_reviews, warnings=warnings, versions=pipeline.versions)
+
+
+def own_risk(risk) -> bool:  # type: ignore[no-untyped-def]
+    """Worth listing: moderate or above, or low for something this turn said (not only
+    because of what was said earlier)."""
+    if RISK_LEVELS.index(risk.level) >= 2:
+        return True
+    return risk.level == "low" and any(not r.startswith("raised to low: earlier messages") for r in risk.reasons
+                                       if r.startswith("raised"))
 
 
 def summarise(turns: list[TurnReview], highest_risk: str) -> SessionSummary:

@@ -5,7 +5,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from .model import SCHEMA_VERSION, EmotionAnalysis, ReplyAnalysis, RiskAnalysis
+from .model import SCHEMA_VERSION, EmotionAnalysis, ReplyAnalysis, ReviewReport, RiskAnalysis
 
 
 def result_schema() -> dict[str, Any]:
@@ -16,3 +16,11 @@ def result_schema() -> dict[str, Any]:
             "title": f"attunement results, schema version {SCHEMA_VERSION}", "oneOf": [
                 {"$ref": f"#/$defs/{n}"} for n in schemas],
             "$defs": {**{k: v for s in schemas.values() for k, v in s.pop("$defs", {}).items()}, **schemas}}
+
+
+def review_schema() -> dict[str, Any]:
+    """The session review report (`attune review -o report.json`)."""
+    schema = TypeAdapter(ReviewReport).json_schema()
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": f"https://attunement.dev/schema/review-v{SCHEMA_VERSION}.json",
+            "title": f"attunement session review, schema version {SCHEMA_VERSION}", **schema}

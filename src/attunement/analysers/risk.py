@@ -69,6 +69,7 @@ def _clause(text: str, sent: TextSpan, start: int, end: int) -> tuple[int, int]:
 def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
     f = RuleFinding()
     plain = text.replace("’", "'").replace("‘", "'")
+    plain = re.sub(r"(?<=\w)-(?=\w)", " ", plain)  # "not-wanting-to-wake-up": same length, offsets hold
     sents = sentences(plain) or [TextSpan(0, len(plain), plain)]
     media_frame = bool(R.MEDIA.search(plain))
     f.third_party = [m.span() for m in R.THIRD_CUE.finditer(plain)]
