@@ -236,3 +236,29 @@ def test_code_and_evaluate_codes(tmp_path: Path) -> None:
     report = json.loads(res.output)
     assert set(report["tasks"]) == {"coarse", "reflection_subtype", "question_subtype", "talk_type"}
     assert report["tasks"]["coarse"]["n"] == 5
+
+
+def test_review_prints_to_pdf_with_real_chromium(tmp_path: Path) -> None:
+    """`.ci/run` installs Debian's chromium; the PDF is printed by it, as a user's would be."""
+    pdf = tmp_path / "r.pdf"
+    res = runner.invoke(app, ["review", str(TRANSCRIPTS / "t06-sleep-dark-thoughts.txt"), "--pdf", str(pdf)])
+    assert res.exit_code == 0, res.output
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF") and len(data) > 20_000
+
+
+def test_evaluate_risk_with_levels_kept_apart(tmp_path: Path) -> None:
+    texts = tmp_path / "posts.jsonl"
+    texts.write_text("\n".join(json.dumps(r) for r in [
+        {"post_id": "a", "body": "I keep thinking about killing myself."},
+        {"post_id": "a", "body": "I keep thinking about killing myself."},
+        {"post_id": "b", "body": "This commute is killing me lol"},
+        {"post_id": "c", "body": "not judged"}]) + "\n", encoding="utf-8")
+    levels = tmp_path / "levels.jsonl"
+    levels.write_text('{"post_id": "a", "level": "high"}\n{"post_id": "b", "level": "none", "basis": "idiom"}\n',
+                      encoding="utf-8")
+    res = runner.invoke(app, ["evaluate", "risk", "--gold", str(texts), "--levels", str(levels), "--key", "post_id",
+                              "--text-field", "body", "--json"])
+    assert res.exit_code == 0, res.output
+    report = json.loads(res.output)
+    assert report["joined"] == 2 and report["recall_high_plus"] == 1.0 and report["false_alarm_any"] == 0.0

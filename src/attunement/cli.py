@@ -316,12 +316,21 @@ def evaluate_emotions(gold: Annotated[Path, typer.Option("--gold", help="GoEmoti
 
 @evaluate_app.command("risk")
 def evaluate_risk(gold: Annotated[Path, typer.Option("--gold", help="Messages with a 'level' column.")],
-                  model: ModelOpt = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+                  model: ModelOpt = None, as_json: Annotated[bool, typer.Option("--json")] = False,
+                  levels: Annotated[Optional[Path], typer.Option("--levels", help="Levels kept apart from the texts: "
+                                    "rows {KEY, level}, joined to --gold on --key (e.g. your judgments of a data set "
+                                    "you may not copy).")] = None,
+                  key: Annotated[str, typer.Option("--key", help="The id column that joins --levels to --gold.")] = "id",
+                  text_field: Annotated[str, typer.Option("--text-field", help="The column holding the message.")] = "text",
+                  ) -> None:
     """Recall for imminent and ≥ moderate, false alarms on hard negatives, 5-level macro-F1."""
-    from .train.risk import evaluate_file
+    from .train.risk import evaluate_file, evaluate_joined
 
     try:
-        report = evaluate_file(_pipeline(model).risk_model, gold)
+        if levels is not None:
+            report = evaluate_joined(_pipeline(model).risk_model, gold, levels, key, text_field)
+        else:
+            report = evaluate_file(_pipeline(model).risk_model, gold)
     except AttunementError as exc:
         _fail(exc)
     _print_report(report, as_json, f"Risk vs labels: {gold}")
