@@ -210,7 +210,7 @@ def _review_folder(pipe, folder: Path, out: Path | None, helper: list[str] | Non
         raise InputError(f"No transcripts (.txt, .csv, .jsonl, .vtt, .srt) in {folder}.")
     out = out or Path(str(folder).rstrip("/") + "-reviews")
     out.mkdir(parents=True, exist_ok=True)
-    failed = 0
+    failed: list[str] = []
     with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
                   TimeRemainingColumn(), transient=False) as bar:
         task = bar.add_task("reviewing", total=len(files))
@@ -221,10 +221,11 @@ def _review_folder(pipe, folder: Path, out: Path | None, helper: list[str] | Non
                 Path(f"{stem}.json").write_text(report.model_dump_json(indent=2) + "\n", encoding="utf-8")
                 Path(f"{stem}.html").write_text(render_html(report), encoding="utf-8")
             except AttunementError as exc:
-                failed += 1
-                bar.console.print(f"[yellow]skipped {f}: {exc}[/yellow]")
+                failed.append(f"skipped {f}: {exc}")
             bar.advance(task)
-    typer.secho(f"{len(files) - failed} reports written to {out}" + (f", {failed} transcripts skipped" if failed else ""),
+    for line in failed:
+        typer.secho(line, err=True, fg="yellow")
+    typer.secho(f"{len(files) - len(failed)} reports written to {out}" + (f", {len(failed)} transcripts skipped" if failed else ""),
                 err=True)
 
 

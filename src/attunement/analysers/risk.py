@@ -30,6 +30,8 @@ ALL_CUES = (*R.CUES, R.ATTEMPT, R.STILL_WANT)
 # (tools/risk_cv.py): the most recall that keeps false alarms on ordinary counselling
 # talk under 5 % at the protocol's level.
 RAISE_AT = (1.0, 0.3, 0.1, 0.1, 0.15)
+SENTENCE_READ = True
+SENTENCE_READ_FROM = 4  # sentences: shorter messages are read whole only
 HEAD_ALONE_ESCALATE = 0.3  # P(≥ high) the model needs to escalate a message with no rule cue
 
 
@@ -241,6 +243,13 @@ class RiskModel:
         if self.head is not None and text.strip():
             p = self.head.proba(*self.features(text, f))
             head_level = head_decision(p, self.raise_at)
+            if SENTENCE_READ:
+                # a long message is also read sentence by sentence: one risk sentence among
+                # many ordinary ones is diluted in the message's mean vector
+                for sp in self._sentence_probas(text):
+                    lvl = head_decision(sp, self.raise_at)
+                    if lvl > head_level:
+                        head_level, p = lvl, sp
             if f.own_level == 0 and R.BEREAVEMENT.search(text) and not (set(f.cue_counts) - {"time_tonight"}):
                 f.lowered.add("bereavement")
             blocked = bool(f.lowered & {"idiom", "third_party", "media", "laugh", "negation", "past", "ordinary",
@@ -267,6 +276,20 @@ class RiskModel:
         return RiskAssessment(level=RISK_LEVELS[level], confidence=round(min(1.0, conf), 4), evidence=evidence,
                               reasons=reasons, third_party=third)
 
+
+    def _sentence_probas(self, text: str) -> list[np.ndarray]:
+        sents = sentences(text)
+        if len(sents) < SENTENCE_READ_FROM:
+            return []
+        enc = self.encoder.encode(text, cache=True)
+        assert self.head is not None
+        out = []
+        for sent in sents:
+            if len(sent.text.split()) < 4:
+                continue
+            dense = np.concatenate([enc.pool(sent.start, sent.end), rule_features(apply_rules(sent.text))])
+            out.append(self.head.proba(dense, hashed_ngrams(sent.text)))
+        return out
 
     def _head_evidence(self, text: str, level: int) -> list[tuple[int, int]]:
         """The sentence the model reads as most at risk: evidence when no rule cue fired."""
