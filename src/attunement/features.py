@@ -9,6 +9,7 @@ import math
 import re
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -120,7 +121,15 @@ def _h(token: str) -> int:
 
 
 def hashed_ngrams(text: str) -> dict[int, float]:
-    """Word 1–3-grams and within-word character 4-grams, hashed, L2-normalised tf."""
+    """Word 1–3-grams and within-word character 4-grams, hashed, L2-normalised tf.
+
+    Several analysers read the same turn, so the counts are cached; each caller gets its
+    own copy to extend."""
+    return dict(_hashed_ngrams(text))
+
+
+@lru_cache(maxsize=8192)
+def _hashed_ngrams(text: str) -> dict[int, float]:
     toks = [w.text for w in words(normalise(text))]
     counts: dict[int, float] = {}
     grams: list[str] = list(toks)
