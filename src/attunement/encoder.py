@@ -119,7 +119,7 @@ class Encoder:
             todo = list(dict.fromkeys(t for t in texts if t not in self._cache))
         for i in range(0, len(todo), chunk):
             part = todo[i:i + chunk]
-            encs = self.encode_many(part)
+            encs = self.encode_many(part, batch_size=8)  # little padding: fastest on one core (bench_review)
             with self._lock:
                 for t, e in zip(part, encs):
                     self._cache[t] = e
