@@ -284,10 +284,11 @@ class RiskModel:
         enc = self.encoder.encode(text, cache=True)
         assert self.head is not None
         out = []
+        no_cue = rule_features(RuleFinding())  # the rules have read the whole message already
         for sent in sents:
             if len(sent.text.split()) < 4:
                 continue
-            dense = np.concatenate([enc.pool(sent.start, sent.end), rule_features(apply_rules(sent.text))])
+            dense = np.concatenate([enc.pool(sent.start, sent.end), no_cue])
             out.append(self.head.proba(dense, hashed_ngrams(sent.text)))
         return out
 
