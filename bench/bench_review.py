@@ -25,9 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from attunement import Pipeline  # noqa: E402
-from attunement.io.transcripts import read_transcript  # noqa: E402
 from attunement.report_html import render_html  # noqa: E402
-from attunement.roles import assign_roles  # noqa: E402
 from attunement.text import words  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "transcripts"
