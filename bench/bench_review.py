@@ -28,7 +28,6 @@ from attunement import Pipeline  # noqa: E402
 from attunement.report_html import render_html  # noqa: E402
 from attunement.text import words  # noqa: E402
 
-DATA = ROOT / "tests" / "data" / "transcripts"
 
 
 def session_lines(minutes: int) -> list[str]:
