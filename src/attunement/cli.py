@@ -233,23 +233,18 @@ def _review_folder(pipe, folder: Path, out: Path | None, helper: list[str] | Non
 def code(input: Annotated[str, typer.Argument(help="Rows {id, speaker, text, context: [{speaker, text}]}.")],
          output: OutOpt = "-", model: ModelOpt = None, skip_bad: SkipOpt = False) -> None:
     """Behaviour codes for helper utterances and talk type for client utterances."""
-    from .train.coding import HELPER_NAMES
+    from .analysers.coding import last_said_by, speaker_role
 
     pipe = _pipeline(model)
 
     def handle(row: dict) -> dict:
-        speaker = str(_field(row, "speaker")).strip().lower()
-        context = ""
+        role = speaker_role(_field(row, "speaker"))
         ctx = row.get("context") or []
         if not isinstance(ctx, list):
             raise InputError("'context' must be a list of {speaker, text}")
-        helper = speaker in HELPER_NAMES
-        for c in reversed(ctx):
-            if isinstance(c, dict) and (str(c.get("speaker", "")).strip().lower() in HELPER_NAMES) != helper:
-                context = str(c.get("text") or "")
-                break
-        result = pipe.code_utterance(_field(row, "text"), "helper" if helper else "client", context)
-        key = "code" if helper else "talk_type"
+        context = last_said_by(ctx, "client" if role == "helper" else "helper")
+        result = pipe.code_utterance(_field(row, "text"), role, context)
+        key = "code" if role == "helper" else "talk_type"
         return {"id": row.get("id"), "speaker": row.get("speaker"), key: result.model_dump(mode="json")}
 
     _run_rows(input, output, skip_bad, handle)

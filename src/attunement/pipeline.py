@@ -70,7 +70,8 @@ class Pipeline:
     def _build(self, name: str) -> Analyser:
         factories = {"risk": lambda: RiskAnalyser(self.risk_model), "emotions": lambda: EmotionAnalyser(self.emotion_model),
                      "empathy": lambda: EmpathyAnalyser(self.empathy_model),
-                     "coding": lambda: CodingAnalyser(self.coding_model), "roadblocks": RoadblockAnalyser}
+                     "coding": lambda: CodingAnalyser(self.coding_model),
+                     "roadblocks": lambda: RoadblockAnalyser(self.encoder)}
         with self._lock:
             if name not in self._built:
                 self._built[name] = factories[name]()

@@ -12,11 +12,10 @@ import numpy as np
 
 from .analysers.coding import FINE, MI_CONSISTENT, MI_INCONSISTENT
 from .analysers.emotions import EMOTIONS, FAMILIES
-from .analysers.roadblocks import changed_subject_quietly
 from .conversation import Conversation, Turn
 from .io.transcripts import Transcript, read_transcript
-from .model import (RISK_LEVELS, AnalysisWarning, Band, EmotionalShift, ReviewReport, Roadblock, RoleInfo,
-                    SessionSummary, Span, SpeakerSummary, TurnReview)
+from .model import (RISK_LEVELS, AnalysisWarning, Band, EmotionalShift, ReviewReport, RoleInfo,
+                    SessionSummary, SpeakerSummary, TurnReview)
 from .roles import RoleAssignment, assign_roles
 from .safety import check_helper_text, protocol_for
 from .text import words
@@ -84,19 +83,9 @@ def build_report(pipeline, conv: Conversation, roles: RoleAssignment, source: st
         v = inten = None
         if t.role == "client":
             v, inten = valence(emotion_model.probabilities(t.text))
-        blocks: list[Roadblock] = list(a.get("roadblocks", []))
-        if t.role == "helper":
-            prev = conv.previous_client(t)
-            if prev is not None and not any(b.kind == "changing_subject" for b in blocks):
-                sim = float(pipeline.encoder.encode(t.text, cache=True).vector
-                            @ pipeline.encoder.encode(prev.text, cache=True).vector)
-                if changed_subject_quietly(t, prev, sim) and a["code"].coarse not in ("reflection", "question"):
-                    blocks.append(Roadblock(kind="changing_subject", span=Span(start=0, end=len(t.text), text=t.text),
-                                            message="This turn moves away from the feeling the client had just named. "
-                                                    "A reflection of it first would show it was heard."))
         turn_reviews.append(TurnReview(
             index=t.index, speaker=t.speaker, role=t.role, text=t.text, line=t.line, start=t.start,
-            code=a.get("code"), empathy=a.get("empathy"), roadblocks=blocks,
+            code=a.get("code"), empathy=a.get("empathy"), roadblocks=a.get("roadblocks", []),
             reply_safety=check_helper_text(t.text) if t.role == "helper" else [],
             emotions=a.get("emotions", []), valence=None if v is None else round(v, 4),
             intensity=None if inten is None else round(inten, 4), talk_type=a.get("talk_type"), risk=a.get("risk")))

@@ -117,18 +117,27 @@ class CodingModel:
         return BehaviourCode(coarse=coarse, fine=FINE[fi], confidence=round(float(pc.max()), 4),  # type: ignore[arg-type]
                              fine_confidence=round(fine_conf, 4), cues=cues_found(HELPER_CUES, text))
 
-    def subtype(self, text: str, context: str, group: str) -> str:
-        """The more likely subtype within a group ("reflection" → simple/complex, "question" → open/closed)."""
-        _, pf = self.helper_proba(text, context)
-        a, b = {"reflection": ("simple_reflection", "complex_reflection"),
-                "question": ("open_question", "closed_question")}[group]
-        return (a if pf[FINE.index(a)] >= pf[FINE.index(b)] else b).split("_")[0]
-
     def talk_type(self, text: str, context: str = "", enc: Encoding | None = None,
                   ctx_enc: Encoding | None = None) -> TalkType:
         p = self.heads["talk"].proba(*client_features(text, self._vec(text, enc), context, self._vec(context, ctx_enc)))
         i = int(np.argmax(p))
         return TalkType(label=TALK[i], confidence=round(float(p[i]), 4))  # type: ignore[arg-type]
+
+
+HELPER_NAMES = frozenset({"therapist", "helper", "counsellor", "counselor", "interviewer", "supporter", "clinician"})
+
+
+def speaker_role(speaker: object) -> str:
+    """'helper' for the names coded data sets give helpers (AnnoMI's "therapist"), else 'client'."""
+    return "helper" if str(speaker or "").strip().lower() in HELPER_NAMES else "client"
+
+
+def last_said_by(context: list, role: str) -> str:
+    """The latest utterance in a `[{speaker, text}]` context list spoken in `role`."""
+    for c in reversed(context):
+        if isinstance(c, dict) and speaker_role(c.get("speaker")) == role:
+            return str(c.get("text") or "")
+    return ""
 
 
 def previous_other(conversation: Conversation, turn: Turn) -> Turn | None:

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ..conversation import Conversation, Turn
+from ..encoder import Encoder, default_encoder
 from ..features import content_words
 from ..model import Roadblock, Span
 from .base import Analyser, register
@@ -108,12 +109,19 @@ def changed_subject_quietly(helper: Turn, client: Turn, similarity: float) -> bo
     return felt and not shared and similarity < 0.12 and len(helper.text.split()) >= 6
 
 
+QUIET_CHANGE = ("This turn moves away from the feeling the client had just named. A reflection of it first "
+                "would show it was heard.")
+
+
 @register("roadblocks")
 class RoadblockAnalyser(Analyser):
     name = "roadblocks"
     version = "1.0"
-    requires = ("emotions",)
+    requires = ("encoder", "emotions", "coding")
     assigns = ("turn.roadblocks",)
+
+    def __init__(self, encoder: Encoder | None = None) -> None:
+        self.encoder = encoder or default_encoder()
 
     def analyse(self, conversation: Conversation) -> None:
         helper_before = ""
@@ -121,5 +129,14 @@ class RoadblockAnalyser(Analyser):
             if turn.role != "helper":
                 continue
             client = conversation.previous_client(turn)
-            turn.annotations["roadblocks"] = find_roadblocks(turn.text, client.text if client else "", helper_before)
+            found = find_roadblocks(turn.text, client.text if client else "", helper_before)
+            code = turn.annotations.get("code")
+            if client is not None and code is not None and code.coarse not in ("reflection", "question") \
+                    and not any(b.kind == "changing_subject" for b in found):
+                sim = float(self.encoder.encode(turn.text, cache=True).vector
+                            @ self.encoder.encode(client.text, cache=True).vector)
+                if changed_subject_quietly(turn, client, sim):
+                    found.append(Roadblock(kind="changing_subject", span=Span(start=0, end=len(turn.text), text=turn.text),
+                                           message=QUIET_CHANGE))
+            turn.annotations["roadblocks"] = found
             helper_before = turn.text

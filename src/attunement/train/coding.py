@@ -5,13 +5,13 @@ Gold files may use attunement's columns (`coarse`, `fine`, `talk_type`) or AnnoM
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from ..analysers.coding import COARSE, FINE, FINE_TO_COARSE, TALK, CodingModel, client_features, helper_features
+from ..analysers.coding import (COARSE, FINE, FINE_TO_COARSE, TALK, CodingModel, client_features, helper_features,
+                                last_said_by, speaker_role)
 from ..encoder import Encoder
 from ..errors import InputError
 from ..heads import LinearHead, fit_head
@@ -19,7 +19,6 @@ from ..io.records import read_records
 from .cache import vectors
 from .metrics import agreement
 
-HELPER_NAMES = frozenset({"therapist", "helper", "counsellor", "counselor", "interviewer", "supporter", "clinician"})
 ANNOMI_COARSE = {"question": "question", "reflection": "reflection", "therapist_input": "input", "input": "input",
                  "other": "other"}
 DEFAULT_C = {"coarse": 0.01, "fine": 0.01, "talk": 0.01}  # strong shrinkage: the corpus is small and clean, sessions are not
@@ -42,11 +41,6 @@ class CodedUtterance:
     question_subtype: str | None = None
 
 
-def _role(value: object) -> str:
-    v = str(value or "").strip().lower()
-    return "helper" if v in HELPER_NAMES else "client"
-
-
 def read_coded(path: str | Path) -> list[CodedUtterance]:
     """Rows in file order; context is the other role's previous utterance (from `context`
     when the row carries it, else from the previous rows of the same conversation)."""
@@ -58,15 +52,11 @@ def read_coded(path: str | Path) -> list[CodedUtterance]:
         text = row.get("text")
         if not isinstance(text, str):
             raise InputError(f"{path}:{line}: missing 'text'")
-        role = _role(row.get("speaker_role") or row.get("speaker"))
+        role = speaker_role(row.get("speaker_role") or row.get("speaker"))
         conv = str(row.get("conversation_id") or "")
         other = "client" if role == "helper" else "helper"
-        context = ""
         if isinstance(row.get("context"), list):
-            for c in reversed(row["context"]):
-                if isinstance(c, dict) and _role(c.get("speaker")) == other:
-                    context = str(c.get("text") or "")
-                    break
+            context = last_said_by(row["context"], other)
         else:
             context = last_by_role.get((conv, other), "")
         last_by_role[(conv, role)] = text
@@ -168,6 +158,3 @@ def load_corpus(files: list[Path]) -> list[CodedUtterance]:
         raise InputError("No coded utterances found.")
     return utts
 
-
-def dump_report(report: dict) -> str:
-    return json.dumps(report, indent=2)
