@@ -67,6 +67,7 @@ def time_review(pipe: Pipeline, path: Path, repeats: int = 3) -> dict:
         pipe.encoder._cache.clear()
         for m in (pipe.emotion_model, pipe.risk_model):
             m._cache.clear()
+        pipe.emotion_model._proba_cache.clear()
         t0 = time.perf_counter()
         report = pipe.review(path)
         html = render_html(report)

@@ -43,14 +43,23 @@ class EmotionModel:
         self.head = head
         self.encoder = encoder or default_encoder()
         self._cache: dict[tuple[str, bool, int], tuple[EmotionScore, ...]] = {}
+        self._proba_cache: dict[str, np.ndarray] = {}
 
     @classmethod
     def load(cls, model_dir: str | Path | None = None, encoder: Encoder | None = None) -> "EmotionModel":
         return cls(load_heads(model_file("emotions.npz", model_dir), ("emotions",))["emotions"], encoder)
 
     def probabilities(self, text: str, enc: Encoding | None = None) -> np.ndarray:
-        enc = enc or self.encoder.encode(text, cache=True)
-        return self.head.proba(*emotion_features(enc.vector, text))
+        """Cached per text: the review reads them again after the analyser has."""
+        hit = self._proba_cache.get(text)
+        if hit is None:
+            enc = enc or self.encoder.encode(text, cache=True)
+            hit = self.head.proba(*emotion_features(enc.vector, text))
+            hit.setflags(write=False)
+            if len(self._proba_cache) >= 1024:
+                self._proba_cache.clear()
+            self._proba_cache[text] = hit
+        return hit
 
     def predict(self, text: str, enc: Encoding | None = None, evidence: bool = True,
                 top_k: int = 5) -> list[EmotionScore]:
@@ -70,7 +79,7 @@ class EmotionModel:
 
     def _predict(self, text: str, enc: Encoding | None, evidence: bool, top_k: int) -> list[EmotionScore]:
         enc = enc or self.encoder.encode(text, cache=True)
-        p = self.head.proba(*emotion_features(enc.vector, text))
+        p = self.probabilities(text, enc)
         th = self.head.thresholds
         idx = [i for i in np.argsort(-p) if p[i] >= th[i]][:top_k]
         neutral = EMOTIONS.index("neutral")
