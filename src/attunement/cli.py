@@ -116,6 +116,67 @@ def score(
 
 
 @app.command()
+def coach(
+    input: Annotated[Optional[str], typer.Argument(help="Rows {id, seeker_post, response} as .jsonl/.csv, or -.")] = None,
+    output: OutOpt = "-",
+    post: Annotated[Optional[str], typer.Option("--post", help="A seeker's post (with --reply).")] = None,
+    reply: Annotated[Optional[str], typer.Option("--reply", help="The reply or draft to coach.")] = None,
+    top_k: Annotated[int, typer.Option("--top-k", help="How many rewrites.")] = 3,
+    seed: Annotated[int, typer.Option("--seed", help="Seed for the choice of phrases.")] = 0,
+    register: Annotated[Optional[str], typer.Option("--register", help="peer, youth, clinical or older_adult "
+                                                    "(default: the reply's own).")] = None,
+    live: Annotated[bool, typer.Option("--live", help="The fast estimate used while typing, not exact re-scoring.")] = False,
+    llm_url: Annotated[Optional[str], typer.Option("--llm-url", help="An OpenAI-compatible server, e.g. "
+                                                   "http://localhost:11434/v1 (Ollama).")] = None,
+    llm_model: Annotated[str, typer.Option("--llm-model", help="The model name the server expects.")] = "local",
+    model: ModelOpt = None,
+    skip_bad: SkipOpt = False,
+    locale: Annotated[Optional[str], typer.Option("--locale", help="Crisis resources for this country code.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="With --post/--reply: print JSON.")] = False,
+) -> None:
+    """Feedback and concrete rewrites that make a reply more empathic (safety first)."""
+    from .coach import Coach
+    from .coach.llm import LLMBackend
+
+    try:
+        llm = LLMBackend(llm_url, model=llm_model, seed=seed) if llm_url else None
+        c = Coach(_pipeline(model, locale), top_k=top_k, seed=seed, register=register, exact=not live, llm=llm)
+    except AttunementError as exc:
+        _fail(exc)
+    if post is not None or reply is not None:
+        if post is None or reply is None:
+            _fail(InputError("--post and --reply go together."))
+        try:
+            result = c.coach(post, reply)
+        except AttunementError as exc:
+            _fail(exc)
+        if as_json:
+            typer.echo(result.model_dump_json(indent=2))
+        else:
+            from .coach.render import render
+
+            typer.echo(render(result))
+        return
+    if input is None:
+        _fail(InputError("Give an input file (or -), or --post and --reply."))
+
+    def handle(row: dict) -> dict:
+        rid = row.get("id")
+        res = c.coach(_field(row, "seeker_post", "post"), _field(row, "response", "response_post", "reply"),
+                      id=None if rid is None else str(rid))
+        out = res.model_dump(mode="json")
+        kept = {k: v for k, v in row.items() if k not in ("feedback", "rewrites", "safety")}
+        kept.update(feedback=out["feedback"], rewrites=out["rewrites"], empathy=out["empathy"],
+                    seeker_risk=out["seeker"]["risk"], reply_register=out["reply_register"],
+                    warnings=out["warnings"], versions=out["versions"])
+        if out["safety"] is not None:
+            kept["safety"] = out["safety"]
+        return kept
+
+    _run_rows(input, output, skip_bad, handle)
+
+
+@app.command()
 def emotions(input: Annotated[str, typer.Argument(help="Rows {id, text} as .jsonl/.csv, or -.")],
              output: OutOpt = "-", model: ModelOpt = None, skip_bad: SkipOpt = False) -> None:
     """Emotions (27 GoEmotions categories + neutral) with scores and evidence."""
@@ -252,11 +313,12 @@ def code(input: Annotated[str, typer.Argument(help="Rows {id, speaker, text, con
 
 @app.command()
 def schema(output: OutOpt = "-",
-           review: Annotated[bool, typer.Option("--review", help="The session review report's schema.")] = False) -> None:
-    """Print the versioned JSON Schema of the results (or of the session review)."""
-    from .schema import result_schema, review_schema
+           review: Annotated[bool, typer.Option("--review", help="The session review report's schema.")] = False,
+           coach: Annotated[bool, typer.Option("--coach", help="The coach's result schema.")] = False) -> None:
+    """Print the versioned JSON Schema of the results (or of the session review, or the coach)."""
+    from .schema import coach_schema, result_schema, review_schema
 
-    text = json.dumps(review_schema() if review else result_schema(), indent=2)
+    text = json.dumps(coach_schema() if coach else review_schema() if review else result_schema(), indent=2)
     if output == "-":
         typer.echo(text)
     else:
@@ -295,6 +357,31 @@ def evaluate_empathy(gold: Annotated[Path, typer.Option("--gold", help="Pairs wi
         _fail(exc)
     report["gold"] = str(gold)
     _print_report(report, as_json, f"Empathy vs human raters: {gold} ({len(pairs)} pairs)")
+
+
+@evaluate_app.command("coach")
+def evaluate_coach_cmd(gold: Annotated[Path, typer.Option("--gold", help="Pairs with human levels (EPITOME columns).")],
+                       max_total: Annotated[int, typer.Option("--max-total", help="Coach replies whose human total "
+                                                              "is at most this.")] = 2,
+                       limit: Annotated[Optional[int], typer.Option("--limit", help="Only the first N such replies.")] = None,
+                       seed: Annotated[int, typer.Option("--seed")] = 0,
+                       live: Annotated[bool, typer.Option("--live", help="Measure the live estimate path.")] = False,
+                       model: ModelOpt = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Uplift of the top suggestion on low-empathy replies, meaning similarity and variety."""
+    from .coach import Coach
+    from .train.coach_eval import evaluate_coach, format_coach_report
+    from .train.corpus import read_pairs
+
+    try:
+        pairs = read_pairs(gold)
+        report = evaluate_coach(Coach(_pipeline(model), seed=seed, exact=not live), pairs, max_total, limit)
+    except AttunementError as exc:
+        _fail(exc)
+    report["gold"] = str(gold)
+    if as_json:
+        typer.echo(json.dumps(report, indent=2))
+    else:
+        typer.echo(format_coach_report(report, f"Coach on {gold}: top suggestion applied"))
 
 
 @evaluate_app.command("emotions")

@@ -73,3 +73,9 @@ def check_param(name: str, owner: str, value: object, ok: bool, expected: str) -
     """Raise a ConfigError in scikit-learn's one form of validation message."""
     if not ok:
         raise ConfigError(f"The '{name}' parameter of {owner} must be {expected}. Got {value!r} instead.")
+
+
+class BackendError(AttunementError):
+    """An optional backend (a local LLM server) did not answer usably."""
+
+    code = "E301"

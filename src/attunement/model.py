@@ -263,3 +263,64 @@ class ReviewReport(Result):
     turns: list[TurnReview]
     warnings: list[AnalysisWarning] = Field(default_factory=list)
     versions: dict[str, str] = Field(default_factory=dict)
+
+
+# ---- coach ---------------------------------------------------------------------------
+FeedbackTone = Literal["safety", "strength", "suggestion"]
+
+
+class FeedbackItem(Result):
+    """One thing a warm supervisor would say about a reply, tied to its words."""
+
+    kind: str = Field(description="safety_protocol | unsafe_reply | language | strength_<mechanism> | "
+                      "missing_<mechanism> | unnamed_feeling | advice_first | closed_question | platitude | "
+                      "minimising | judging | self_focus | know_exactly | premature_reassurance | changing_subject")
+    tone: FeedbackTone
+    message: str
+    evidence: list[Span] = Field(default_factory=list, description="Where in the reply (empty when it is about "
+                                 "something the reply does not do yet).")
+    alternative: str | None = Field(default=None, description="Wording to use instead, when there is one.")
+
+
+class EditOperation(Result):
+    """An insert or replace on the original reply's characters [start, end)."""
+
+    op: Literal["insert", "replace"]
+    start: int = Field(ge=0)
+    end: int = Field(ge=0, description="Equal to start for an insert.")
+    original: str = Field(description="The text replaced (empty for an insert).")
+    text: str = Field(description="The text put in.")
+    where: str = Field(description="Where, in words: 'at the start', 'after sentence 2', 'at the end', or the span.")
+    reason: str
+    mechanism: str | None = Field(default=None, description="The empathy mechanism or safety step it strengthens.")
+    phrase_id: str | None = Field(default=None, description="The phrase-bank sentence it came from, if any.")
+
+
+class Rewrite(Result):
+    operations: list[EditOperation]
+    text: str = Field(description="The whole reply after the edits.")
+    predicted_total: int = Field(ge=0, le=6)
+    predicted_change: int
+    expected_total: float = Field(description="Sum over mechanisms of P(weak) + 2 P(strong): smoother than the levels.")
+    similarity: float = Field(description="Encoder cosine similarity to the original reply.")
+    exact: bool = Field(description="True when scored by the engine on the rewritten text; False when the live path "
+                        "estimated it from the parts (docs/coach.md).")
+    source: Literal["phrase_bank", "llm"]
+
+
+class CoachResult(Result):
+    """Feedback and rewrites for one (post, reply) — or a draft still being typed."""
+
+    schema_version: str = SCHEMA_VERSION
+    id: str | None = None
+    empathy: EmpathyScore
+    seeker: SeekerAnalysis
+    safety: SafetyProtocol | None = Field(default=None, description="Present when the seeker shows risk >= moderate; "
+                                          "the feedback leads with it and every rewrite follows it.")
+    feedback: list[FeedbackItem]
+    rewrites: list[Rewrite] = Field(description="Best first. Empty at imminent risk: only the protocol is shown.")
+    reply_register: str = Field(description="The voice the suggestions use: peer, youth, clinical or older_adult.")
+    feeling: str | None = Field(default=None, description="The seeker's feeling the suggestions name.")
+    situation: str | None = None
+    warnings: list[AnalysisWarning] = Field(default_factory=list)
+    versions: dict[str, str] = Field(default_factory=dict)

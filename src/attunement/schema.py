@@ -5,7 +5,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from .model import SCHEMA_VERSION, EmotionAnalysis, ReplyAnalysis, ReviewReport, RiskAnalysis
+from .model import SCHEMA_VERSION, CoachResult, EmotionAnalysis, ReplyAnalysis, ReviewReport, RiskAnalysis
 
 
 def result_schema() -> dict[str, Any]:
@@ -24,3 +24,11 @@ def review_schema() -> dict[str, Any]:
     return {"$schema": "https://json-schema.org/draft/2020-12/schema",
             "$id": f"https://attunement.dev/schema/review-v{SCHEMA_VERSION}.json",
             "title": f"attunement session review, schema version {SCHEMA_VERSION}", **schema}
+
+
+def coach_schema() -> dict[str, Any]:
+    """The coach's result (`attune coach --json`, and each row of `attune coach FILE`)."""
+    schema = TypeAdapter(CoachResult).json_schema()
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": f"https://attunement.dev/schema/coach-v{SCHEMA_VERSION}.json",
+            "title": f"attunement coach result, schema version {SCHEMA_VERSION}", **schema}
