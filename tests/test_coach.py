@@ -318,3 +318,39 @@ def test_cli_evaluate_coach(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     rep = json.loads(res.stdout)
     assert rep["pairs"] == 3 and rep["share_improved"] > 0 and rep["median_similarity"] is not None
+
+
+@pytest.mark.parametrize("post,expected", [
+    ("I feel like nobody at school gets it.", "you feel like nobody at school gets it"),
+    ("i just cant stop thinking about Tom, i miss him so much", "you just can't stop thinking about Tom"),
+    ("Work is a mess. I was so stressed I couldn't eat.", "you were so stressed you couldn't eat"),
+    ("Honestly I'm so tired of pretending everything is fine with my parents.",
+     "you're so tired of pretending everything is fine with your parents"),
+])
+def test_echo_gives_the_seekers_words_back_in_second_person(post: str, expected: str) -> None:
+    from attunement.coach.slots import echoes
+
+    assert echoes(post)[0] == expected
+
+
+@pytest.mark.parametrize("post", ["I have a job interview tomorrow.", "I think I want to kill myself.",
+                                  "I told you I can't do this.", "I'm 19."])
+def test_echo_leaves_out_plain_facts_risk_words_and_addresses(post: str) -> None:
+    from attunement.coach.slots import echoes
+
+    assert echoes(post) == []
+
+
+def test_fluency_check_blames_only_the_edits() -> None:
+    original = "i i dont know . sorry"
+    assert edits.fluent(original + " What has it been like?", original)
+    assert not edits.fluent("That is is hard. " + original, original)
+    assert not edits.fluent("So sorry. So sorry. Hi.", "Hi.")
+
+
+def test_prepare_analyses_the_post_before_typing(pipeline) -> None:  # type: ignore[no-untyped-def]
+    c = Coach(pipeline, exact=False)
+    c.prepare(JOB)
+    assert c.planner._fragments
+    r = c.coach(JOB, "that sucks, you'll find something")
+    assert r.rewrites and r.reply_register in ("peer", "youth")

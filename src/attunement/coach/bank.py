@@ -25,7 +25,7 @@ KINDS = {
     "safety_ask": "",                       # asks directly about suicide or self-harm
     "safety_connect": "",                   # points to crisis support ({resource})
 }
-SLOTS = {"feeling", "situation", "resource"}
+SLOTS = {"feeling", "situation", "echo", "resource"}
 SLOT = re.compile(r"\{([a-z_]+)\}")
 
 # Things a suggestion must never say: they put words in the helper's mouth, shut the
@@ -78,9 +78,13 @@ def check_phrase(text: str, kind: str) -> list[str]:
     problems: list[str] = []
     unknown = set(SLOT.findall(text)) - SLOTS
     if unknown:
-        problems.append(f"unknown slot(s) {sorted(unknown)}; use only {{feeling}}, {{situation}}, {{resource}}")
+        problems.append(f"unknown slot(s) {sorted(unknown)}; use only {{feeling}}, {{situation}}, {{echo}}, {{resource}}")
     if "{resource}" in text and kind != "safety_connect":
         problems.append("{resource} belongs only in safety_connect sentences")
+    if "{echo}" in text and kind not in ("acknowledge", "reflect"):
+        problems.append("{echo} belongs only in acknowledge and reflect sentences")
+    if "{echo}" in text and len(SLOT.findall(text)) > 1:
+        problems.append("a sentence with {echo} uses no other slot (the seeker's own words are enough)")
     if kind == "safety_connect" and "{resource}" not in text:
         problems.append("a safety_connect sentence must name {resource}")
     if re.search(r"[{}]", SLOT.sub("", text)):

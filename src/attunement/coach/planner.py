@@ -27,6 +27,7 @@ from .slots import Slots
 SIMILARITY_FLOOR = 0.85     # below it, a rewrite pays for drifting from what the helper said
 DRIFT_COST = 15.0           # expected-total points per unit of similarity below the floor
 SENTENCE_COST = 0.15
+ECHO_WEIGHT = 8.0           # the seeker's own words are the most specific thing a reflection can hold
 TIE = 0.25                  # objective points within which candidates count as equally good        # prefer fewer inserted sentences when the gain is the same
 REPLACEABLE = ("know_exactly", "minimising", "premature_reassurance")
 SOFTEN = (("you should", "you could"), ("you need to", "it might help to"), ("you have to", "it could help to"),
@@ -69,6 +70,8 @@ def fill(phrase: Phrase, slots: Slots, resource: str, lowercase: bool, k: int) -
         text = text.replace("{situation}", sit)
         if text.startswith(sit) and not lowercase:
             text = text[0].upper() + text[1:]
+    if "{echo}" in text:
+        text = text.replace("{echo}", slots.echoes[k % len(slots.echoes)])
     return text.replace("{resource}", resource)
 
 
@@ -98,12 +101,14 @@ class PhrasePicker:
 def phrase_pools(bank: tuple[Phrase, ...], register: str, slots: Slots) -> dict[str, tuple[list[Phrase], list[float]]]:
     """Phrases per kind this post can fill, with weights: the seeker's own words first.
     A register that lacks a kind borrows the peer one."""
-    have = {"resource"} | ({"feeling"} if slots.feelings else set()) | ({"situation"} if slots.situations else set())
+    have = {"resource"} | ({"feeling"} if slots.feelings else set()) | ({"situation"} if slots.situations else set()) \
+        | ({"echo"} if slots.echoes else set())
     kinds_here = {p.kind for p in bank if p.register == register}
     pools: dict[str, tuple[list[Phrase], list[float]]] = {}
     for p in bank:
         if p.slots <= have and (p.register == register or (p.register == "peer" and p.kind not in kinds_here)):
-            w = 1.0 + (("feeling" in p.slots) * (2.0 if slots.feeling_named else 0.5)) + ("situation" in p.slots) * 1.5
+            w = 1.0 + (("feeling" in p.slots) * (2.0 if slots.feeling_named else 0.5)) + ("situation" in p.slots) * 1.5 \
+                + ("echo" in p.slots) * ECHO_WEIGHT
             pool = pools.setdefault(p.kind, ([], []))
             pool[0].append(p)
             pool[1].append(w)
@@ -130,7 +135,7 @@ class Planner:
         self.model = model
         self.bank = bank
         self._fragments: dict[str, Encoding] = {}
-        self._pools: dict[tuple[str, bool, bool, bool], dict[str, tuple[list[Phrase], list[float]]]] = {}
+        self._pools: dict[tuple[str, bool, bool, bool, bool], dict[str, tuple[list[Phrase], list[float]]]] = {}
 
     # ---- building candidates -----------------------------------------------------------
     def _insert(self, reply: str, at: int, where: str, phrase: Phrase, text: str) -> EditOperation:
@@ -238,7 +243,7 @@ class Planner:
         return out
 
     def pools(self, register: str, slots: Slots) -> dict[str, tuple[list[Phrase], list[float]]]:
-        key = (register, bool(slots.feelings), bool(slots.situations), slots.feeling_named)
+        key = (register, bool(slots.feelings), bool(slots.situations), bool(slots.echoes), slots.feeling_named)
         hit = self._pools.get(key)
         if hit is None:
             hit = self._pools[key] = phrase_pools(self.bank, register, slots)

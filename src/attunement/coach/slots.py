@@ -123,6 +123,7 @@ class Slots:
     feelings: list[str] = field(default_factory=list)
     situations: list[str] = field(default_factory=list)
     topic: str | None = None
+    echoes: list[str] = field(default_factory=list)  # the seeker's own clauses, in second person
     named: int = 0  # how many of `feelings` the seeker named themselves (they come first)
 
     @property
@@ -149,6 +150,63 @@ def named_feelings(post: str) -> list[str]:
     return out
 
 
+# ---- the seeker's own words, turned to second person ("I can't sleep" → "you can't sleep") --
+_CLAUSE_START = re.compile(r"(?:^|[.!?]\s+|[,;:—–-]\s*|\b(?:and|but|so|because|cause|cuz|since|now|just|honestly|and\s+now)\s+)"
+                           r"(i(?:'m|'ve|'d|m|ve)?)\s", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.,;:!?()\"\n]|\s(?:but|and\s+i|so\s+i|because|cause|lol|lmao|haha)\b|\s-\s", re.IGNORECASE)
+_SALIENT = re.compile(r"\b(feel|felt|feeling|can'?t|cannot|couldn'?t|don'?t\s+know|hate|miss|wish|keep|kept|afraid|scared|"
+                      r"nobody|no\s+one|alone|tired\s+of|want(ed)?\s+to|need(ed)?\s+to|lost|hurt|cry|cried|crying|stuck|"
+                      r"struggl\w*|hard|anymore|worried|worry|numb|empty|failing|failed|ashamed|guilty|broke|miserable|"
+                      r"overwhelm\w*|exhausted|haven'?t|never|always|nothing)\b", re.IGNORECASE)
+_NO_ECHO = re.compile(r"\b(you|your|u|ur|yours|die|dead|death|kill|suicid\w*|end\s+it|hurt\s+myself|cut(ting)?|overdose|"
+                      r"fuck\w*|shit\w*|bitch\w*|cunt|http\S*|www\.\S+|lol)\b|\d|[@#*]", re.IGNORECASE)
+_SWAP = {"i": "you", "i'm": "you're", "im": "you're", "i've": "you've", "ive": "you've", "i'd": "you'd", "i'll": "you'll",
+         "me": "you", "my": "your", "mine": "yours", "myself": "yourself", "am": "are"}
+_AFTER_I = {"was": "were", "wasn't": "weren't", "wasnt": "weren't"}
+_APOSTROPHE = {"cant": "can't", "dont": "don't", "wont": "won't", "didnt": "didn't", "isnt": "isn't", "doesnt": "doesn't",
+               "havent": "haven't", "couldnt": "couldn't", "wouldnt": "wouldn't", "shouldnt": "shouldn't",
+               "arent": "aren't", "hasnt": "hasn't"}
+
+
+def to_second_person(clause: str) -> str:
+    out: list[str] = []
+    prev = ""
+    for w in clause.split():
+        low = w.lower().replace("’", "'")
+        if low in _APOSTROPHE:
+            w = _APOSTROPHE[low]
+        elif low in _SWAP:
+            w = _SWAP[low]
+        elif prev in ("i", "you") and low in _AFTER_I:
+            w = _AFTER_I[low]
+        out.append(w)
+        prev = "you" if low == "i" else low
+    return " ".join(out)
+
+
+def echoes(post: str, limit: int = 3) -> list[str]:
+    """Short clauses where the seeker says how things are for them, in second person."""
+    plain = normalise(post)
+    found: list[tuple[int, int, str]] = []
+    for m in _CLAUSE_START.finditer(plain):
+        start = m.start(1)
+        end_m = _CLAUSE_END.search(plain, m.end(1))
+        end = end_m.start() if end_m else len(plain)
+        clause = (post if len(post) == len(plain) else plain)[start:end].strip()  # the seeker's own casing
+        n = len(clause.split())
+        if not 4 <= n <= 14 or _NO_ECHO.search(clause) or not _SALIENT.search(clause):
+            continue
+        if clause.split()[1].lower() in ("think", "guess", "mean", "know", "said", "told", "asked", "wonder", "hope"):
+            continue
+        score = len(_SALIENT.findall(clause)) * 2 + (1 if _FEELING_RE.search(clause) else 0) - abs(n - 8) * 0.1
+        found.append((-score, start, to_second_person(clause)))
+    out: list[str] = []
+    for _, _, clause in sorted(found):
+        if clause not in out:
+            out.append(clause)
+    return out[:limit]
+
+
 def find_slots(post: str, emotions: list[EmotionScore] | None = None, rng: random.Random | None = None) -> Slots:
     rng = rng or random.Random(0)
     slots = Slots()
@@ -160,6 +218,7 @@ def find_slots(post: str, emotions: list[EmotionScore] | None = None, rng: rando
                 if f not in slots.feelings:
                     slots.feelings.append(f)
             break
+    slots.echoes = echoes(post)
     plain = normalise(post)
     for topic in TOPICS:
         m = topic.pattern.search(plain)
