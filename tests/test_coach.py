@@ -266,7 +266,7 @@ def test_llm_unsafe_or_garbled_proposals_never_reach_the_user(pipeline) -> None:
     assert r.rewrites and all("dramatic" not in w.text for w in r.rewrites)
     with ChatServer("garbage") as server:
         r = Coach(pipeline, llm=LLMBackend(server.url)).coach(JOB, "That sucks.")
-    assert any(w.code == "W200" for w in r.warnings) and r.rewrites
+    assert any(w.code == "W300" for w in r.warnings) and r.rewrites
     with ChatServer("bad_replace") as server:
         r = Coach(pipeline, llm=LLMBackend(server.url)).coach(JOB, "That sucks.")
     assert all(w.source == "phrase_bank" for w in r.rewrites)
@@ -284,7 +284,7 @@ def test_llm_server_down_falls_back_to_the_phrase_bank(pipeline) -> None:  # typ
     with ChatServer("good") as server:
         url = server.url
     r = Coach(pipeline, llm=LLMBackend(url, timeout=2)).coach(JOB, "That sucks.")
-    assert any(w.code == "W200" for w in r.warnings) and r.rewrites
+    assert any(w.code == "W300" for w in r.warnings) and r.rewrites
 
 
 # ---- CLI --------------------------------------------------------------------------------------

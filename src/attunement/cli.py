@@ -177,6 +177,68 @@ def coach(
 
 
 @app.command()
+def batch(
+    inputs: Annotated[list[str], typer.Argument(help="JSONL, CSV or Parquet files, or folders of them.")],
+    output: Annotated[str, typer.Option("-o", "--output", help="Output folder (results.parquet, results.jsonl, "
+                                        "rejects.jsonl, URGENT-risk-high.jsonl, summary.json, manifest.json).")],
+    workers: Annotated[int, typer.Option("--workers", help="Local processes (or Ray actors).")] = 1,
+    engine: Annotated[str, typer.Option("--engine", help="local or ray.")] = "local",
+    address: Annotated[Optional[str], typer.Option("--address", help="An existing Ray cluster ('auto', "
+                                                   "'ray://head:10001'); default starts a local one.")] = None,
+    chunk_rows: Annotated[int, typer.Option("--chunk-rows", help="Rows per checkpointed chunk.")] = 512,
+    jsonl: Annotated[bool, typer.Option("--jsonl/--no-jsonl", help="Also write results.jsonl.")] = True,
+    restart: Annotated[bool, typer.Option("--restart", help="Discard earlier checkpoints in the output folder.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", help="No progress line.")] = False,
+    model: ModelOpt = None,
+    locale: Annotated[Optional[str], typer.Option("--locale", help="Crisis resources for this country code.")] = None,
+) -> None:
+    """Score pairs, utterances or whole conversations at scale; resumable (run it again after any stop)."""
+    from .batch import BatchConfig, run_batch
+
+    cfg = BatchConfig(inputs=inputs, output=output, workers=workers, engine=engine, address=address,
+                      chunk_rows=chunk_rows, jsonl=jsonl, model_dir=str(model) if model else None, locale=locale,
+                      restart=restart, progress=not quiet)
+    try:
+        m = run_batch(cfg)
+    except AttunementError as exc:
+        _fail(exc)
+    c = m["counts"]
+    t = m["timings"]
+    typer.secho(f"{c['results']:,} rows scored, {c['rejects']:,} rejected (rejects.jsonl) in {t['total_s']:.1f} s "
+                f"({m['input']['resumed_chunks']} of {m['input']['chunks']} chunks from earlier runs) → {output}", err=True)
+    if c["urgent"]:
+        typer.secho(f"!! {c['urgent']:,} rows at high or imminent risk: {output}/URGENT-risk-high.jsonl — "
+                    "follow up now.", err=True, fg="red", bold=True)
+
+
+@app.command()
+def compare(
+    a: Annotated[str, typer.Argument(help="Replies A: rows {post_id or id, seeker_post, response}.")],
+    b: Annotated[str, typer.Argument(help="Replies B to the same posts.")],
+    key: Annotated[Optional[str], typer.Option("--key", help="The column that names each post in both files "
+                                               "(default post_id, then id).")] = None,
+    plot: Annotated[Optional[Path], typer.Option("--plot", help="Write the differences as an SVG plot.")] = None,
+    label_a: Annotated[str, typer.Option("--label-a")] = "A",
+    label_b: Annotated[str, typer.Option("--label-b")] = "B",
+    bootstrap: Annotated[int, typer.Option("--bootstrap", help="Bootstrap resamples.")] = 2000,
+    seed: Annotated[int, typer.Option("--seed")] = 0,
+    model: ModelOpt = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Compare two sets of replies to the same posts: differences with CIs, paired tests, a plot."""
+    from .compare import compare_files, format_comparison, write_svg
+
+    try:
+        report = compare_files(_pipeline(model), a, b, key=key, n_boot=bootstrap, seed=seed, label_a=label_a,
+                               label_b=label_b)
+    except AttunementError as exc:
+        _fail(exc)
+    if plot is not None:
+        write_svg(report, plot)
+    typer.echo(json.dumps(report, indent=2) if as_json else format_comparison(report))
+
+
+@app.command()
 def emotions(input: Annotated[str, typer.Argument(help="Rows {id, text} as .jsonl/.csv, or -.")],
              output: OutOpt = "-", model: ModelOpt = None, skip_bad: SkipOpt = False) -> None:
     """Emotions (27 GoEmotions categories + neutral) with scores and evidence."""
@@ -360,7 +422,9 @@ def evaluate_empathy(gold: Annotated[Path, typer.Option("--gold", help="Pairs wi
 
 
 @evaluate_app.command("coach")
-def evaluate_coach_cmd(gold: Annotated[Path, typer.Option("--gold", help="Pairs with human levels (EPITOME columns).")],
+def evaluate_coach_cmd(gold: Annotated[Optional[Path], typer.Option("--gold", help="Pairs with human levels (EPITOME "
+                                                                      "columns).")] = None,
+                       builtin: Annotated[bool, typer.Option("--builtin", help="The project's own held-out pairs.")] = False,
                        max_total: Annotated[int, typer.Option("--max-total", help="Coach replies whose human total "
                                                               "is at most this.")] = 2,
                        limit: Annotated[Optional[int], typer.Option("--limit", help="Only the first N such replies.")] = None,
@@ -372,16 +436,20 @@ def evaluate_coach_cmd(gold: Annotated[Path, typer.Option("--gold", help="Pairs 
     from .train.coach_eval import evaluate_coach, format_coach_report
     from .train.corpus import read_pairs
 
+    from .train.corpus import builtin_files, is_test
+
     try:
-        pairs = read_pairs(gold)
+        if (gold is None) == (not builtin):
+            raise InputError("Give --gold FILE or --builtin (the project's own held-out pairs).")
+        pairs = read_pairs(gold) if gold else [p for f in builtin_files() for p in read_pairs(f) if is_test(p.post_id)]
         report = evaluate_coach(Coach(_pipeline(model), seed=seed, exact=not live), pairs, max_total, limit)
     except AttunementError as exc:
         _fail(exc)
-    report["gold"] = str(gold)
+    report["gold"] = str(gold) if gold else "builtin held-out split"
     if as_json:
         typer.echo(json.dumps(report, indent=2))
     else:
-        typer.echo(format_coach_report(report, f"Coach on {gold}: top suggestion applied"))
+        typer.echo(format_coach_report(report, f"Coach on {report['gold']}: top suggestion applied"))
 
 
 @evaluate_app.command("emotions")

@@ -32,6 +32,10 @@ ALL_CUES = (*R.CUES, R.ATTEMPT, R.STILL_WANT)
 RAISE_AT = (1.0, 0.3, 0.1, 0.1, 0.15)
 SENTENCE_READ = True
 SENTENCE_READ_FROM = 4  # sentences: shorter messages are read whole only
+# A sentence read out of its message is outside what the head was trained on: alone it may
+# ask for the protocol (moderate) when confident, never escalate (measured in docs/model-card.md).
+SENTENCE_MAX_LEVEL = 2
+SENTENCE_MIN_P = 0.85
 HEAD_ALONE_ESCALATE = 0.3  # P(≥ high) the model needs to escalate a message with no rule cue
 
 
@@ -247,8 +251,8 @@ class RiskModel:
                 # a long message is also read sentence by sentence: one risk sentence among
                 # many ordinary ones is diluted in the message's mean vector
                 for sp in self._sentence_probas(text):
-                    lvl = head_decision(sp, self.raise_at)
-                    if lvl > head_level:
+                    lvl = min(head_decision(sp, self.raise_at), SENTENCE_MAX_LEVEL)
+                    if lvl > head_level and float(sp[lvl:].sum()) >= SENTENCE_MIN_P:
                         head_level, p = lvl, sp
             if f.own_level == 0 and R.BEREAVEMENT.search(text) and not (set(f.cue_counts) - {"time_tonight"}):
                 f.lowered.add("bereavement")

@@ -172,7 +172,7 @@ class Coach:
                 cands += self.llm.propose(post, reply, empathy, slots, register, safety, planner, resource, lowercase,
                                           random.Random(rng.random()))
             except BackendError as exc:
-                warnings.append(AnalysisWarning(code="W200", message=f"{exc.message} Suggestions come from the "
+                warnings.append(AnalysisWarning(code="W300", message=f"{exc.message} Suggestions come from the "
                                                 "phrase bank only."))
         for c in cands:
             c.text = edits.apply(reply, c.ops)
