@@ -66,6 +66,23 @@ def _run_rows(input: str, output: str, skip_bad: bool, handle: Any) -> None:
                 + f" ({dt:.1f} s)", err=True)
 
 
+def _single_pair(input: str | None, post: str | None, reply: str | None, analyse: Any, render: Any,
+                 as_json: bool) -> bool:
+    """Handle --post/--reply (printing the result); False when a file is to be read instead."""
+    if post is None and reply is None:
+        if input is None:
+            _fail(InputError("Give an input file (or -), or --post and --reply."))
+        return False
+    if post is None or reply is None:
+        _fail(InputError("--post and --reply go together."))
+    try:
+        result = analyse(post, reply)
+    except AttunementError as exc:
+        _fail(exc)
+    typer.echo(result.model_dump_json(indent=2) if as_json else render(result))
+    return True
+
+
 def _field(row: dict, *names: str) -> Any:
     for n in names:
         if n in row and row[n] is not None:
@@ -85,23 +102,11 @@ def score(
     as_json: Annotated[bool, typer.Option("--json", help="With --post/--reply: print JSON.")] = False,
 ) -> None:
     """Score how empathic replies are: emotional reactions, interpretations, explorations."""
-    pipe = _pipeline(model, locale)
-    if post is not None or reply is not None:
-        if post is None or reply is None:
-            _fail(InputError("--post and --reply go together."))
-        try:
-            result = pipe.analyze_reply(post, reply)
-        except AttunementError as exc:
-            _fail(exc)
-        if as_json:
-            typer.echo(result.model_dump_json(indent=2))
-        else:
-            from .explain import explain_reply
+    from .explain import explain_reply
 
-            typer.echo(explain_reply(result))
+    pipe = _pipeline(model, locale)
+    if _single_pair(input, post, reply, pipe.analyze_reply, explain_reply, as_json):
         return
-    if input is None:
-        _fail(InputError("Give an input file (or -), or --post and --reply."))
 
     def handle(row: dict) -> dict:
         rid = row.get("id")
@@ -143,22 +148,10 @@ def coach(
         c = Coach(_pipeline(model, locale), top_k=top_k, seed=seed, register=register, exact=not live, llm=llm)
     except AttunementError as exc:
         _fail(exc)
-    if post is not None or reply is not None:
-        if post is None or reply is None:
-            _fail(InputError("--post and --reply go together."))
-        try:
-            result = c.coach(post, reply)
-        except AttunementError as exc:
-            _fail(exc)
-        if as_json:
-            typer.echo(result.model_dump_json(indent=2))
-        else:
-            from .coach.render import render
+    from .coach.render import render
 
-            typer.echo(render(result))
+    if _single_pair(input, post, reply, c.coach, render, as_json):
         return
-    if input is None:
-        _fail(InputError("Give an input file (or -), or --post and --reply."))
 
     def handle(row: dict) -> dict:
         rid = row.get("id")
@@ -236,6 +229,27 @@ def compare(
     if plot is not None:
         write_svg(report, plot)
     typer.echo(json.dumps(report, indent=2) if as_json else format_comparison(report))
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Interface to listen on (localhost by default: nothing is "
+                                      "exposed unless you say so).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port")] = 8000,
+    workers: Annotated[int, typer.Option("--workers", help="Server processes.")] = 1,
+    locale: Annotated[Optional[str], typer.Option("--locale", help="Crisis resources for this country code.")] = None,
+) -> None:
+    """Run the REST service (/api/v1, OpenAPI at /api/v1/docs); Ctrl-C stops it gracefully."""
+    import logging
+    import os
+
+    import uvicorn
+
+    if locale:
+        os.environ["ATTUNEMENT_LOCALE"] = locale
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    uvicorn.run("attunement.api.app:create_app", factory=True, host=host, port=port, workers=workers,
+                log_level="info", access_log=False, timeout_graceful_shutdown=10)
 
 
 @app.command()
@@ -376,11 +390,18 @@ def code(input: Annotated[str, typer.Argument(help="Rows {id, speaker, text, con
 @app.command()
 def schema(output: OutOpt = "-",
            review: Annotated[bool, typer.Option("--review", help="The session review report's schema.")] = False,
-           coach: Annotated[bool, typer.Option("--coach", help="The coach's result schema.")] = False) -> None:
-    """Print the versioned JSON Schema of the results (or of the session review, or the coach)."""
+           coach: Annotated[bool, typer.Option("--coach", help="The coach's result schema.")] = False,
+           openapi: Annotated[bool, typer.Option("--openapi", help="The REST API's OpenAPI document.")] = False) -> None:
+    """Print the versioned JSON Schema of the results (or of the session review, the coach, or the API)."""
     from .schema import coach_schema, result_schema, review_schema
 
-    text = json.dumps(coach_schema() if coach else review_schema() if review else result_schema(), indent=2)
+    if openapi:
+        from .api.app import create_app
+
+        doc = create_app().openapi()
+    else:
+        doc = coach_schema() if coach else review_schema() if review else result_schema()
+    text = json.dumps(doc, indent=2)
     if output == "-":
         typer.echo(text)
     else:

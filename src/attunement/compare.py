@@ -128,7 +128,7 @@ def comparison_svg(r: dict[str, Any]) -> str:
     ms = list(r["measures"].items())
     lo = min(min(s["ci95"][0] for _, s in ms), -0.5)
     hi = max(max(s["ci95"][1] for _, s in ms), 0.5)
-    width, left, right, row_h, top = 640, 190, 40, 44, 50
+    width, left, right, row_h, top = 680, 190, 80, 44, 50
     span = hi - lo
 
     def x(v: float) -> float:
@@ -152,7 +152,9 @@ def comparison_svg(r: dict[str, Any]) -> str:
                 f'<text x="{x(s["ci95"][1]) + 8:.1f}" y="{y + 4:.1f}" fill="{colour}">'
                 f'{s["mean_difference"]:+.2f}</text>']
     for v in (lo, 0.0, hi):
-        out.append(f'<text x="{x(v):.1f}" y="{h - 12}" text-anchor="middle" fill="#333">{v:+.1f}</text>')
+        out.append(f'<text x="{x(v):.1f}" y="{h - 16}" text-anchor="middle" fill="#333">{v:+.1f}</text>')
+    out.append(f'<text x="{x(0):.1f}" y="{h - 2}" text-anchor="middle" fill="#333" font-size="11">'
+               f'difference in empathy level ({lb} − {la}); green: {lb} higher, red: {la} higher</text>')
     out.append("</svg>")
     return "\n".join(out)
 

@@ -1,0 +1,200 @@
+"""The REST service: a thin FastAPI layer over the library, under /api/v1.
+
+Every request body has size limits; errors come back as {"error": {"code", "message"}}
+with the library's stable codes and never a stack trace; logs are structured and never
+hold message text. Large transcripts are reviewed as jobs (POST, then poll)."""
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import __version__
+from ..errors import AttunementError, InputError, TextTooLongError
+from ..model import CoachResult, ReplyAnalysis, ReviewReport, RiskAnalysis
+from ..pipeline import Pipeline
+from .schemas import (SYNC_TRANSCRIPT, BatchOut, CodeIn, CodeOut, CoachIn, ErrorOut, JobOut, PairBatchIn, PairIn,
+                      ReviewIn, RiskIn)
+
+log = logging.getLogger("attunement.api")
+MAX_BODY = 4_000_000  # bytes; larger requests are refused before they are read
+ERRORS: dict[int | str, dict[str, Any]] = {s: {"model": ErrorOut} for s in (404, 413, 422, 500)}
+
+
+def _error(status: int, code: str, message: str, fields: list[dict] | None = None) -> JSONResponse:
+    body: dict[str, Any] = {"code": code, "message": message}
+    if fields:
+        body["fields"] = fields
+    return JSONResponse(status_code=status, content={"error": body})
+
+
+def _status_of(exc: AttunementError) -> int:
+    return 413 if isinstance(exc, TextTooLongError) else 422 if isinstance(exc, InputError) else 500
+
+
+class Jobs:
+    """Review jobs run on a small thread pool; results are kept in memory until read."""
+
+    def __init__(self, workers: int = 1, keep: int = 200) -> None:
+        self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="review-job")
+        self.jobs: dict[str, dict[str, Any]] = {}
+        self.keep = keep
+        self.lock = threading.Lock()
+
+    def submit(self, fn: Any) -> str:
+        job_id = uuid.uuid4().hex
+        with self.lock:
+            if len(self.jobs) >= self.keep:  # forget the oldest finished job
+                for k, v in list(self.jobs.items()):
+                    if v["status"] in ("done", "failed"):
+                        del self.jobs[k]
+                        break
+            self.jobs[job_id] = {"id": job_id, "status": "queued"}
+
+        def run() -> None:
+            self.jobs[job_id]["status"] = "running"
+            try:
+                result = fn()
+                self.jobs[job_id].update(status="done", result=result)
+            except AttunementError as exc:
+                self.jobs[job_id].update(status="failed", error={"code": exc.code, "message": exc.message})
+            except Exception:  # noqa: BLE001 - reported as a failed job, never as a trace
+                log.exception("review job failed")
+                self.jobs[job_id].update(status="failed", error={"code": "E500", "message": "internal error"})
+
+        self.pool.submit(run)
+        return job_id
+
+
+def create_app(pipeline: Pipeline | None = None, locale: str | None = None) -> FastAPI:
+    from ..coach import Coach
+
+    pipe = pipeline or Pipeline(locale=locale)
+    coaches: dict[tuple[bool, int], Coach] = {}
+    jobs = Jobs()
+    app = FastAPI(title="attunement", version=__version__, openapi_url="/api/v1/openapi.json",
+                  docs_url="/api/v1/docs", redoc_url=None,
+                  description="Measure, explain and coach empathy — offline. Errors: {error: {code, message}}.")
+    state = {"ready": False}
+
+    def coach_for(live: bool, seed: int) -> Coach:
+        key = (live, seed)
+        if key not in coaches:
+            coaches[key] = Coach(pipe, exact=not live, seed=seed)
+        return coaches[key]
+
+    @app.middleware("http")
+    async def limits_and_logs(request: Request, call_next: Any) -> Any:
+        t0 = time.perf_counter()
+        length = request.headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
+            response = _error(413, "E003", f"The request body is over {MAX_BODY:,} bytes.")
+        else:
+            try:
+                response = await call_next(request)
+            except Exception:  # noqa: BLE001 - the client gets a code, the log gets the trace
+                log.exception("unhandled error")
+                response = _error(500, "E500", "internal error")
+        log.info(json.dumps({"method": request.method, "path": request.url.path, "status": response.status_code,
+                             "ms": round((time.perf_counter() - t0) * 1000, 1)}))
+        return response
+
+    @app.exception_handler(AttunementError)
+    async def on_attunement_error(request: Request, exc: AttunementError) -> JSONResponse:
+        return _error(_status_of(exc), exc.code, exc.message)
+
+    @app.exception_handler(RequestValidationError)
+    async def on_validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        fields = [{"loc": [str(x) for x in e.get("loc", ())], "message": e.get("msg", "")} for e in exc.errors()]
+        return _error(422, "E400", "The request does not match the API's schema.", fields)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def on_http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = {404: "E404", 405: "E405"}.get(exc.status_code, f"E{exc.status_code}")
+        return _error(exc.status_code, code, str(exc.detail))
+
+    @app.get("/api/v1/health", tags=["service"])
+    def health() -> dict[str, str]:
+        """The process is up."""
+        return {"status": "ok", "version": __version__}
+
+    @app.get("/api/v1/ready", tags=["service"], responses={503: {"model": ErrorOut}})
+    def ready() -> Any:
+        """The models are loaded and the service can answer."""
+        if not state["ready"]:
+            try:
+                pipe.warm()
+                state["ready"] = True
+            except AttunementError as exc:
+                return _error(503, exc.code, exc.message)
+        return {"status": "ready", "versions": pipe.versions}
+
+    @app.post("/api/v1/score", response_model=ReplyAnalysis, tags=["analysis"], responses=ERRORS)
+    def score(body: PairIn) -> ReplyAnalysis:
+        """Empathy of one reply to one post, with the seeker's emotions and risk."""
+        return pipe.analyze_reply(body.seeker_post, body.response, id=body.id)
+
+    @app.post("/api/v1/score/batch", response_model=BatchOut, tags=["analysis"], responses=ERRORS)
+    def score_batch(body: PairBatchIn) -> BatchOut:
+        """Up to 100 pairs at once."""
+        return BatchOut(results=[pipe.analyze_reply(i.seeker_post, i.response, id=i.id) for i in body.items])
+
+    @app.post("/api/v1/coach", response_model=CoachResult, tags=["analysis"], responses=ERRORS)
+    def coach(body: CoachIn) -> CoachResult:
+        """Feedback and rewrites for a reply or a draft (live=true while typing)."""
+        c = coach_for(body.live, body.seed)
+        if body.reply_register or body.top_k != c.top_k:
+            c = Coach(pipe, exact=not body.live, seed=body.seed, register=body.reply_register, top_k=body.top_k)
+        return c.coach(body.seeker_post, body.response, id=body.id, context_level=body.context_level)
+
+    @app.post("/api/v1/risk", response_model=RiskAnalysis, tags=["analysis"], responses=ERRORS)
+    def risk(body: RiskIn) -> RiskAnalysis:
+        """Risk of self-harm or suicide in one message, with evidence and reasons."""
+        return pipe.assess_risk(body.text, id=body.id, context_level=body.context_level)
+
+    @app.post("/api/v1/code", response_model=CodeOut, tags=["analysis"], responses=ERRORS)
+    def code(body: CodeIn) -> CodeOut:
+        """A helper utterance's behaviour code, or a client utterance's talk type."""
+        result = pipe.code_utterance(body.text, body.role, body.context)
+        return CodeOut(role=body.role, **({"code": result} if body.role == "helper" else {"talk_type": result}))
+
+    def _review(body: ReviewIn) -> ReviewReport:
+        from ..io.transcripts import parse_transcript
+
+        transcript = parse_transcript(body.transcript, body.format, source=body.id or "<request>")
+        from ..review import review_transcript
+
+        return review_transcript(pipe, transcript, body.helpers, None, id=body.id)
+
+    @app.post("/api/v1/review", response_model=ReviewReport, tags=["review"], responses=ERRORS)
+    def review(body: ReviewIn) -> Any:
+        """Review a session transcript now (up to 200,000 characters; larger: /review/jobs)."""
+        if len(body.transcript) > SYNC_TRANSCRIPT:
+            return _error(413, "E003", f"Transcripts over {SYNC_TRANSCRIPT:,} characters are reviewed as jobs: "
+                          "POST /api/v1/review/jobs, then GET /api/v1/review/jobs/{id}.")
+        return _review(body)
+
+    @app.post("/api/v1/review/jobs", response_model=JobOut, status_code=202, tags=["review"], responses=ERRORS)
+    def review_job(body: ReviewIn) -> JobOut:
+        """Start reviewing a transcript of any allowed size; poll the job for the report."""
+        job_id = jobs.submit(lambda: _review(body))
+        return JobOut(id=job_id, status="queued")
+
+    @app.get("/api/v1/review/jobs/{job_id}", response_model=JobOut, tags=["review"], responses=ERRORS)
+    def review_job_status(job_id: str) -> Any:
+        """A review job's status, and its report when done."""
+        job = jobs.jobs.get(job_id)
+        if job is None:
+            return _error(404, "E404", "No such job (jobs are kept in memory until the service restarts).")
+        return JobOut(**job)
+
+    return app
