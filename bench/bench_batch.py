@@ -59,25 +59,33 @@ def throughput(args: argparse.Namespace) -> None:
           f"{m['timings']['rows_per_s_this_run']:,.1f} rows/s while scoring)")
 
 
-class _StubScorer:
-    """The run's machinery without the models: rows → a fixed-width record."""
+def _stub_row(self: Any, row: dict[str, Any], where: str) -> dict[str, Any]:
+    """A fixed-width record from a row, without the models."""
+    from attunement.batch.scoring import COLUMNS
 
-    def __init__(self, out: str) -> None:
-        self.out_dir = Path(out)
+    base: dict[str, Any] = dict.fromkeys(COLUMNS)
+    base.update(id=str(row.get("id")), kind="pair", source=where, helper_id=row.get("helper_id"),
+                conversation_id=row.get("conversation_id"), timestamp=row.get("timestamp"),
+                day=str(row.get("timestamp"))[:10], empathy_total=float(len(row["response"]) % 7),
+                risk_level="none", result_json=json.dumps({"n": len(row["response"])}))
+    return base
 
-    def score_row(self, row: dict[str, Any], where: str) -> dict[str, Any]:
-        from attunement.batch.scoring import COLUMNS
 
-        base: dict[str, Any] = dict.fromkeys(COLUMNS)
-        base.update(id=str(row.get("id")), kind="pair", source=where, helper_id=row.get("helper_id"),
-                    conversation_id=row.get("conversation_id"), timestamp=row.get("timestamp"),
-                    day=str(row.get("timestamp"))[:10], empathy_total=float(len(row["response"]) % 7),
-                    risk_level="none", result_json=json.dumps({"n": len(row["response"])}))
-        return base
+def _stub_scorer(out: str) -> Any:
+    """The run's own machinery (reading chunks, writing parts) with the stub in place of the models."""
+    from attunement.batch.scoring import ChunkScorer
+
+    class StubScorer(ChunkScorer):
+        def __init__(self, out: str) -> None:  # no models loaded
+            self.out_dir = Path(out)
+
+        score_row = _stub_row
+
+    return StubScorer(out)
 
 
 def _memory_child(kind: str, rows: int) -> None:
-    from attunement.batch import runner, scoring
+    from attunement.batch import runner
     from attunement.batch.sources import plan_chunks
 
     with tempfile.TemporaryDirectory() as d:
@@ -86,10 +94,10 @@ def _memory_child(kind: str, rows: int) -> None:
         if kind == "full":
             run(src, out, 1)
         else:
-            stub = _StubScorer(str(out))
+            stub = _stub_scorer(str(out))
             chunks = plan_chunks([src], 512)
             for c in chunks:
-                scoring.ChunkScorer.__call__(stub, c)  # type: ignore[arg-type]
+                stub(c)
             runner.assemble(out, chunks, jsonl=True)
     print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
 

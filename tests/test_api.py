@@ -142,3 +142,37 @@ def test_schemathesis_every_operation(app) -> None:  # type: ignore[no-untyped-d
             failures.append(f"{op.method.upper()} {op.path}: {str(exc)[:400]}")
     assert ops >= 10
     assert failures == [], "\n".join(failures)
+
+
+def test_attune_serve_answers_real_http_and_stops_gracefully(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log = open(tmp_path / "server.log", "w")
+    proc = subprocess.Popen([sys.executable, "-m", "attunement", "serve", "--port", str(port)], stdout=log, stderr=log)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                if httpx.get(url + "/api/v1/health", timeout=5).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        r = httpx.post(url + "/api/v1/score", json={"seeker_post": POST, "response": "That sounds so hard. What happened?"},
+                       timeout=60)
+        assert r.status_code == 200 and r.json()["empathy"]["total"] >= 1
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        code = proc.wait(timeout=30)
+        log.close()
+    assert code == 0
+    logged = (tmp_path / "server.log").read_text()
+    assert '"path": "/api/v1/score"' in logged and "That sounds so hard" not in logged  # no message text in logs
