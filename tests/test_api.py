@@ -173,6 +173,7 @@ def test_attune_serve_answers_real_http_and_stops_gracefully(tmp_path) -> None: 
         proc.send_signal(signal.SIGTERM)
         code = proc.wait(timeout=30)
         log.close()
-    assert code == 0
     logged = (tmp_path / "server.log").read_text()
+    # uvicorn shuts down gracefully, then re-raises the signal so the exit status tells why it stopped
+    assert code in (0, -signal.SIGTERM) and "Application shutdown complete" in logged
     assert '"path": "/api/v1/score"' in logged and "That sounds so hard" not in logged  # no message text in logs
