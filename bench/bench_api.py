@@ -19,6 +19,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 
+ERROR_KINDS: dict[str, int] = {}
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -49,6 +52,7 @@ async def load(url: str, clients: int, seconds: float, pairs: list[dict]) -> tup
 
     latencies: list[float] = []
     errors = 0
+    kinds: dict[str, int] = {}
     stop = time.perf_counter() + seconds
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     async with httpx.AsyncClient(base_url=url, timeout=120, limits=limits) as http:
@@ -63,11 +67,15 @@ async def load(url: str, clients: int, seconds: float, pairs: list[dict]) -> tup
                     r = await http.post("/api/v1/score", json=body)
                     if r.status_code != 200:
                         errors += 1
-                except httpx.HTTPError:
+                        key = f"{r.status_code} {r.json().get('error', {}).get('code', '?')}"
+                        kinds[key] = kinds.get(key, 0) + 1
+                except httpx.HTTPError as exc:
                     errors += 1
+                    kinds[type(exc).__name__] = kinds.get(type(exc).__name__, 0) + 1
                 latencies.append(time.perf_counter() - t0)
 
         await asyncio.gather(*(client(k) for k in range(clients)))
+    ERROR_KINDS.update(kinds)
     return latencies, errors, len(latencies)
 
 
@@ -76,6 +84,7 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=200)
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--server-log", default=os.devnull, help="Where the server's own log goes.")
     args = ap.parse_args()
     from attunement.train.corpus import builtin_files, read_pairs
 
@@ -83,7 +92,7 @@ def main() -> None:
     port = free_port()
     env = {**os.environ, "ATTUNEMENT_THREADS": "1"}
     server = subprocess.Popen([sys.executable, "-m", "attunement", "serve", "--port", str(port), "--workers",
-                               str(args.workers)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                               str(args.workers)], env=env, stdout=subprocess.DEVNULL, stderr=open(args.server_log, "w"))
     url = f"http://127.0.0.1:{port}"
     try:
         import httpx
@@ -107,7 +116,7 @@ def main() -> None:
         return lat[min(len(lat) - 1, int(p * len(lat)))] * 1000
 
     print(json.dumps({"clients": args.clients, "seconds": args.seconds, "server_workers": args.workers,
-                      "requests": n, "errors": errors, "requests_per_s": round(n / args.seconds, 1),
+                      "requests": n, "errors": errors, "error_kinds": ERROR_KINDS, "requests_per_s": round(n / args.seconds, 1),
                       "p50_ms": round(q(.5), 1), "p95_ms": round(q(.95), 1), "p99_ms": round(q(.99), 1),
                       "server_rss_mb_start": round(before, 1), "server_rss_mb_end": round(after, 1)}, indent=2))
 
