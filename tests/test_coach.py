@@ -354,3 +354,11 @@ def test_prepare_analyses_the_post_before_typing(pipeline) -> None:  # type: ign
     assert c.planner._fragments
     r = c.coach(JOB, "that sucks, you'll find something")
     assert r.rewrites and r.reply_register in ("peer", "youth")
+
+
+def test_two_inserts_after_an_unfinished_sentence_get_one_full_stop(coach: Coach) -> None:
+    reply = "Could be a side effect of some medication"
+    r = coach.coach(MODERATE, reply)  # at risk: the question and the crisis line both go at the end
+    assert r.rewrites
+    for w in r.rewrites:
+        assert "?." not in w.text and ".." not in w.text and ". ." not in w.text

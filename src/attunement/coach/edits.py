@@ -34,14 +34,15 @@ def fit_case(sentence: str, lowercase: bool) -> str:
     return sentence.lower() if lowercase else sentence
 
 
-def join_insert(reply: str, at: int, sentence: str) -> str:
-    """The text to insert at `at` so that the result reads as separate sentences."""
+def join_insert(reply: str, at: int, sentence: str, follows_insert: bool = False) -> str:
+    """The text to insert at `at` so that the result reads as separate sentences
+    (`follows_insert`: another inserted sentence already sits at this point)."""
     before, after = reply[:at], reply[at:]
     s = sentence.strip()
     if not before.strip():
         return s + (" " if after.strip() else "")
     lead = "" if before[-1].isspace() else " "
-    if before[-1].isalnum():  # the helper's sentence had no full stop yet
+    if before[-1].isalnum() and not follows_insert:  # the helper's sentence had no full stop yet
         lead = "." + lead
     trail = " " if after.strip() and not after[0].isspace() else ""
     return lead + s + trail

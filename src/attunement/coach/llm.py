@@ -153,7 +153,8 @@ def parse_proposals(content: str, reply: str, safety: bool, planner: "Planner", 
                     at, where = sents[raw["sentence"] - 1].end, f"after sentence {raw['sentence']}"
                 else:
                     at, where = edits.end_point(reply)
-                ops.append(EditOperation(op="insert", start=at, end=at, original="", text=edits.join_insert(reply, at, text),
+                follows = any(o.op == "insert" and o.start == at for o in ops)
+                ops.append(EditOperation(op="insert", start=at, end=at, original="", text=edits.join_insert(reply, at, text, follows),
                                          where=where, reason="Suggested by the local LLM.", mechanism=None, phrase_id="llm"))
         if not ops:
             continue
@@ -164,8 +165,10 @@ def parse_proposals(content: str, reply: str, safety: bool, planner: "Planner", 
             for kind, present in (("safety_ask", SAFETY_ASK.search(joined)), ("safety_connect", resource in joined)):
                 phrase = None if present else picker.pick(kind)
                 if phrase is not None:
+                    follows = any(o.op == "insert" and o.start == at for o in ops)
                     ops.append(EditOperation(op="insert", start=at, end=at, original="", where=where,
-                                             text=edits.join_insert(reply, at, fill(phrase, slots, resource, lowercase, 0)),
+                                             text=edits.join_insert(reply, at, fill(phrase, slots, resource, lowercase, 0),
+                                                                    follows),
                                              reason="Added so the suggestion follows the safety protocol.",
                                              mechanism="safety", phrase_id=phrase.id))
         out.append(Candidate(ops=ops, phrases=[o.phrase_id or "" for o in ops]))

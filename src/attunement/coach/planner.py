@@ -138,8 +138,10 @@ class Planner:
         self._pools: dict[tuple[str, bool, bool, bool, bool], dict[str, tuple[list[Phrase], list[float]]]] = {}
 
     # ---- building candidates -----------------------------------------------------------
-    def _insert(self, reply: str, at: int, where: str, phrase: Phrase, text: str) -> EditOperation:
-        return EditOperation(op="insert", start=at, end=at, original="", text=edits.join_insert(reply, at, text),
+    def _insert(self, reply: str, at: int, where: str, phrase: Phrase, text: str,
+                ops: list[EditOperation] | None = None) -> EditOperation:
+        follows = any(o.op == "insert" and o.start == at for o in ops or [])
+        return EditOperation(op="insert", start=at, end=at, original="", text=edits.join_insert(reply, at, text, follows),
                              where=where, reason=REASONS[phrase.kind], mechanism=MECH_OF[phrase.kind], phrase_id=phrase.id)
 
     def _replace(self, reply: str, start: int, end: int, phrase: Phrase | None, text: str, reason: str,
@@ -228,9 +230,9 @@ class Planner:
                         ops.append(self._replace(reply, sent.start, sent.end, phrase, text, REASONS[kind] +
                                                  " It takes the place of wording that can shut them down.", MECH_OF[kind]))
                     elif kind in ("explore", "safety_ask", "safety_connect"):
-                        ops.append(self._insert(reply, end_at, end_where, phrase, text))
+                        ops.append(self._insert(reply, end_at, end_where, phrase, text, ops))
                     else:
-                        ops.append(self._insert(reply, start_at, start_where, phrase, text))
+                        ops.append(self._insert(reply, start_at, start_where, phrase, text, ops))
                 phrase = picks[v].get("permission")
                 if advice and not safety and phrase is not None:
                     sent = edits.sentence_containing(reply, advice[0].span.start, advice[0].span.end)
