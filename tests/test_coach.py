@@ -362,3 +362,10 @@ def test_two_inserts_after_an_unfinished_sentence_get_one_full_stop(coach: Coach
     assert r.rewrites
     for w in r.rewrites:
         assert "?." not in w.text and ".." not in w.text and ". ." not in w.text
+
+
+def test_a_neutral_question_gets_no_sympathy_suggested(coach: Coach) -> None:
+    r = coach.coach("What podcasts do you listen to when you can't sleep? Looking for recommendations.",
+                    "I like history podcasts, they're calm.")
+    assert all(o.mechanism != "emotional_reactions" for w in r.rewrites for o in w.operations)
+    assert "missing_emotional_reactions" not in {f.kind for f in r.feedback}

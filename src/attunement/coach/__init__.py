@@ -118,14 +118,16 @@ class Coach:
             warnings.append(AnalysisWarning(code="W001", message="The text does not look like English, which the "
                                             "coach does not support; treat its suggestions with care."))
         safety = protocol is not None
+        distress = in_distress(risk.level, emotions, slots.feeling_named)
         if safety:
             feedback = safety_feedback(reply, protocol, risk.evidence, flags, blocks, examples)
         else:
-            feedback = coaching_feedback(reply, empathy, blocks, flags, slots.feeling, slots.feeling_named, examples)
+            feedback = coaching_feedback(reply, empathy, blocks, flags, slots.feeling, slots.feeling_named, examples,
+                                         distress)
         rewrites: list[Rewrite] = []
         if not (protocol and protocol.only_protocol):
             rewrites = self._rewrites(post, reply, reply_enc, post_ctx, empathy, blocks, flags, slots, register,
-                                      lowercase, resource, rng, safety, exact, warnings)
+                                      lowercase, resource, rng, safety, exact, warnings, distress)
         return CoachResult(id=id, empathy=empathy, seeker=SeekerAnalysis(emotions=emotions, risk=risk), safety=protocol,
                            feedback=feedback, rewrites=rewrites, reply_register=register, feeling=slots.feeling,
                            situation=slots.situation, warnings=warnings, versions=p.versions)
@@ -141,7 +143,7 @@ class Coach:
         return ex
 
     def _rewrites(self, post, reply, reply_enc, post_ctx, empathy, blocks, flags, slots, register, lowercase,  # type: ignore[no-untyped-def]
-                  resource, rng, safety, exact, warnings) -> list[Rewrite]:
+                  resource, rng, safety, exact, warnings, distress) -> list[Rewrite]:
         planner = self.planner
         language = [(f.span.start, f.span.end, f.suggestion) for f in flags
                     if f.kind == "language" and f.suggestion and not f.suggestion.startswith("(")]
@@ -166,7 +168,7 @@ class Coach:
                                                       "like not being heard."))
         cands = planner.candidates(reply, empathy, blocks, slots, register, lowercase, fixes, rng, resource, safety,
                                    n_variants=self.variants if exact else self.live_variants,
-                                   max_plans=10 if exact else 4)
+                                   max_plans=10 if exact else 4, distress=distress)
         if self.llm is not None:
             try:
                 cands += self.llm.propose(post, reply, empathy, slots, register, safety, planner, resource, lowercase,
@@ -200,6 +202,15 @@ class Coach:
 
 def _from_llm(c: Candidate) -> bool:
     return any(o.phrase_id == "llm" for o in c.ops)
+
+
+DISTRESS_FAMILIES = ("sadness", "fear", "anger", "disgust")
+
+
+def in_distress(risk_level: str, emotions: list, feeling_named: bool) -> bool:  # type: ignore[type-arg]
+    """The post voices something painful: risk, a named feeling, or a negative emotion."""
+    return (risk_level != "none" or feeling_named
+            or any(e.family in DISTRESS_FAMILIES and e.score >= 0.25 for e in emotions))
 
 
 def short_contact(contact: str) -> str:

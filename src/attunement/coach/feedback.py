@@ -148,7 +148,8 @@ def safety_feedback(reply: str, protocol: SafetyProtocol, evidence: list[Span], 
 
 
 def coaching_feedback(reply: str, empathy: EmpathyScore, blocks: list[Roadblock], flags: list[ReplySafetyFlag],
-                      feeling: str | None, feeling_named: bool, ex: Examples) -> list[FeedbackItem]:
+                      feeling: str | None, feeling_named: bool, ex: Examples, distress: bool = True
+                      ) -> list[FeedbackItem]:
     items: list[FeedbackItem] = []
     for f in flags:
         if f.kind == "language":
@@ -193,6 +194,8 @@ def coaching_feedback(reply: str, empathy: EmpathyScore, blocks: list[Roadblock]
             "You share a good deal of your own story. A little can help them feel less alone; turning it back to them "
             "(“…but how is it for you?”) keeps the focus on their experience.")))
     for mech in ("emotional_reactions", "interpretations", "explorations"):
+        if mech == "emotional_reactions" and not distress:  # no sympathy asked for by a neutral question
+            continue
         if empathy.mechanism(mech).level == 0 and not (mech == "interpretations" and any(
                 i.kind == "unnamed_feeling" for i in items)):
             example = {"emotional_reactions": ex.acknowledge, "interpretations": ex.reflect,

@@ -170,7 +170,9 @@ class Planner:
 
     def candidates(self, reply: str, empathy: EmpathyScore, blocks: list[Roadblock], slots: Slots, register: str,
                    lowercase: bool, fixes: list[EditOperation], rng: random.Random, resource: str,
-                   safety: bool, n_variants: int = 3, max_plans: int = 10) -> list[Candidate]:
+                   safety: bool, n_variants: int = 3, max_plans: int = 10, distress: bool = True) -> list[Candidate]:
+        """Candidate rewrites. Without distress in the post (a neutral question), no
+        sympathy is offered: "I'm so sorry" to "what helped you sleep?" rings false."""
         picker = PhrasePicker(self.pools(register, slots), rng)
         sents = sentences(reply)
         levels = {m: empathy.mechanism(m).level for m in MECHANISMS}
@@ -188,7 +190,7 @@ class Planner:
                      ("safety_acknowledge", "reflect", "safety_ask", "safety_connect")]
         else:
             need = [k for k, m in (("acknowledge", "emotional_reactions"), ("reflect", "interpretations"),
-                                   ("explore", "explorations")) if levels[m] < 2]
+                                   ("explore", "explorations")) if levels[m] < 2 and (distress or k != "acknowledge")]
             plans = [tuple(need)] if need else []
             for drop in need if len(need) > 1 else []:
                 plans.append(tuple(k for k in need if k != drop))
