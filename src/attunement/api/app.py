@@ -79,17 +79,19 @@ def create_app(pipeline: Pipeline | None = None, locale: str | None = None) -> F
     from ..coach import Coach
 
     pipe = pipeline or Pipeline(locale=locale)
-    coaches: dict[tuple[bool, int], Coach] = {}
+    coaches: dict[tuple[bool, int, str | None, int], Coach] = {}  # each keeps its phrase encodings warm
     jobs = Jobs()
     app = FastAPI(title="attunement", version=__version__, openapi_url="/api/v1/openapi.json",
                   docs_url="/api/v1/docs", redoc_url=None,
                   description="Measure, explain and coach empathy — offline. Errors: {error: {code, message}}.")
     state = {"ready": False}
 
-    def coach_for(live: bool, seed: int) -> Coach:
-        key = (live, seed)
+    def coach_for(live: bool, seed: int, register: str | None, top_k: int) -> Coach:
+        key = (live, seed, register, top_k)
         if key not in coaches:
-            coaches[key] = Coach(pipe, exact=not live, seed=seed)
+            if len(coaches) >= 32:
+                coaches.pop(next(iter(coaches)))
+            coaches[key] = Coach(pipe, exact=not live, seed=seed, register=register, top_k=top_k)
         return coaches[key]
 
     @app.middleware("http")
@@ -151,9 +153,7 @@ def create_app(pipeline: Pipeline | None = None, locale: str | None = None) -> F
     @app.post("/api/v1/coach", response_model=CoachResult, tags=["analysis"], responses=ERRORS)
     def coach(body: CoachIn) -> CoachResult:
         """Feedback and rewrites for a reply or a draft (live=true while typing)."""
-        c = coach_for(body.live, body.seed)
-        if body.reply_register or body.top_k != c.top_k:
-            c = Coach(pipe, exact=not body.live, seed=body.seed, register=body.reply_register, top_k=body.top_k)
+        c = coach_for(body.live, body.seed, body.reply_register, body.top_k)
         return c.coach(body.seeker_post, body.response, id=body.id, context_level=body.context_level)
 
     @app.post("/api/v1/risk", response_model=RiskAnalysis, tags=["analysis"], responses=ERRORS)

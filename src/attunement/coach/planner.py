@@ -275,8 +275,9 @@ class Planner:
         for op in cand.ops:
             if op.op == "replace" and len(reply_enc.offsets):
                 keep &= ~((reply_enc.offsets[:, 0] >= op.start) & (reply_enc.offsets[:, 1] <= op.end))
-            if op.text.strip(" .") and op.phrase_id is not None or op.op == "replace" and op.text.strip():
-                parts.append(self.fragment(op.text.strip(" .")).tokens)
+            added = op.text.strip(" .")
+            if added:  # every sentence or word an edit puts in
+                parts.append(self.fragment(added).tokens)
         total = reply_enc.tokens[keep].sum(axis=0) if keep.any() else np.zeros(reply_enc.vector.shape, np.float32)
         for t in parts:
             total = total + t.sum(axis=0)
