@@ -580,6 +580,56 @@ def train_coding(data: Annotated[Optional[list[Path]], typer.Option("--data", he
         _fail(exc)
 
 
+keys_app = typer.Typer(help="Encryption keys for stored text (a key file, never the database).", no_args_is_help=True)
+audit_app = typer.Typer(help="The hash-chained audit log.", no_args_is_help=True)
+app.add_typer(keys_app, name="keys")
+app.add_typer(audit_app, name="audit")
+
+
+@keys_app.command("new")
+def keys_new(path: Annotated[Path, typer.Argument(help="Where to write the key file (mode 600).")]) -> None:
+    """Create a key file with one fresh 256-bit key."""
+    from .store.crypto import Keyring
+
+    if path.exists():
+        _fail(InputError(f"{path} exists; use `attune keys rotate {path}` to add a key."))
+    Keyring.generate().save(path)
+    typer.echo(f"wrote {path} (mode 600); back it up apart from the database")
+
+
+@keys_app.command("rotate")
+def keys_rotate(path: Annotated[Path, typer.Argument(help="The key file.")]) -> None:
+    """Add a new active key; values stay readable with the old keys until re-encrypted."""
+    from .store.crypto import Keyring
+
+    try:
+        ring = Keyring.load(path).rotated()
+    except AttunementError as exc:
+        _fail(exc)
+    ring.save(path)
+    typer.echo(f"active key is now {ring.active} ({len(ring.keys)} keys in {path})")
+
+
+@audit_app.command("verify")
+def audit_verify(path: Annotated[Path, typer.Argument(help="The audit log (JSONL).")],
+                 head: Annotated[Optional[str], typer.Option("--head", help="The last hash you recorded "
+                                                             "earlier: detects entries cut from the end.")] = None) -> None:
+    """Check the chain: exit 0 when intact, 1 with the first broken entry when not."""
+    from .store.audit import AuditLog
+
+    log = AuditLog(path)
+    v = log.verify()
+    if not v.ok:
+        typer.secho(f"BROKEN at entry {v.first_bad}: {v.reason} ({v.entries} entries verified before it)",
+                    fg="red", err=True)
+        raise typer.Exit(1)
+    if head is not None and head not in {e["hash"] for e in log.entries()}:
+        typer.secho(f"BROKEN: the recorded head {head[:12]}… is no longer in the log (entries were cut from the end)",
+                    fg="red", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"intact: {v.entries} entries; head {log.head()}")
+
+
 @app.callback(invoke_without_command=True)
 def main(show_version: Annotated[bool, typer.Option("--version", help="Print the version.")] = False) -> None:
     if show_version:

@@ -79,3 +79,10 @@ class BackendError(AttunementError):
     """An optional backend (a local LLM server) did not answer usably."""
 
     code = "E301"
+
+
+class IntegrityError(AttunementError):
+    """Stored data failed its check: a ciphertext that does not decrypt under its key and
+    context, or an audit log whose chain is broken."""
+
+    code = "E501"
