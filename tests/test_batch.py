@@ -162,3 +162,31 @@ def test_cli_batch_and_compare(tmp_path: Path) -> None:
     res = runner.invoke(app, ["compare", str(a), str(_write_jsonl(tmp_path / "c.jsonl", [
         {"id": "zzz", "seeker_post": "x", "response": "y"}]))])
     assert res.exit_code == 2 and "both" in res.output
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads worker processes from Linux's /proc")
+def test_worker_processes_stop_when_the_run_is_killed(tmp_path: Path) -> None:
+    src = _write_jsonl(tmp_path / "in.jsonl", _pairs(600))
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "attunement", "batch", str(src), "-o", str(out), "--chunk-rows", "128", "--quiet",
+           "--workers", "2"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 120
+    children: list[int] = []
+    while time.time() < deadline and not list((out / "parts").glob("*.parquet")):
+        time.sleep(0.05)
+    for task in Path(f"/proc/{proc.pid}/task").iterdir():
+        children += [int(c) for c in (task / "children").read_text().split()]
+    assert children, "the run should have worker processes"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    deadline = time.time() + 1.0  # well inside the seconds a worker needs for its chunk
+    while time.time() < deadline and any(Path(f"/proc/{c}").exists() for c in children):
+        time.sleep(0.1)
+    alive = [c for c in children if Path(f"/proc/{c}").exists() and
+             "Z" not in Path(f"/proc/{c}/stat").read_text().split()[2]]
+    assert alive == [], "workers outlived the killed run"
+    res = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert res.returncode == 0, res.stderr
+    ids = [r["id"] for r in _results(out)]
+    assert len(ids) == len(set(ids)) == 600

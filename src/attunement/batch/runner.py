@@ -77,8 +77,21 @@ class Progress:
 _WORKER: ChunkScorer | None = None
 
 
+def _die_with_parent() -> None:
+    """On Linux, ask the kernel to stop this worker when the run that started it dies
+    (kill -9 included), so a resumed run never competes with orphans of the last one."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: workers finish their chunk and exit
+        pass
+
+
 def _init_worker(out: str, model_dir: str | None, locale: str | None) -> None:
     global _WORKER
+    _die_with_parent()
     os.environ["ATTUNEMENT_THREADS"] = "1"
     _WORKER = ChunkScorer(out, model_dir, locale)
 
