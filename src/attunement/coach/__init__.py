@@ -32,7 +32,7 @@ from ..text import clean_text, looks_english
 from . import edits
 from .bank import Phrase, load_bank
 from .feedback import Examples, coaching_feedback, platitudes, safety_feedback
-from .planner import Candidate, PhrasePicker, Planner, fill, seed_for
+from .planner import Candidate, PhrasePicker, Planner, expected_total, fill, seed_for
 from .register import check_register, detect_register, writes_lowercase
 from .slots import find_slots
 
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from .llm import LLMBackend
 
 __all__ = ["Coach", "coach"]
+AT_RISK_REMOVAL = "At a time of risk, reassurance, advice or argument can feel like not being heard."
 
 
 class Coach:
@@ -148,24 +149,18 @@ class Coach:
         language = [(f.span.start, f.span.end, f.suggestion) for f in flags
                     if f.kind == "language" and f.suggestion and not f.suggestion.startswith("(")]
         fixes = planner.fixes(reply, [] if safety else blocks, language)
-        for f in flags:  # unsafe sentences are taken out of every rewrite
-            if f.kind != "language":
-                sent = edits.sentence_containing(reply, f.span.start, f.span.end) or f.span
-                if not edits.overlaps(fixes, sent.start, sent.end):
-                    fixes.append(EditOperation(op="replace", start=sent.start, end=sent.end, original=reply[sent.start:sent.end],
-                                               text="", where=f"remove “{reply[sent.start:sent.end]}”",
-                                               reason=f.message, mechanism="safety"))
+        removals = [(f.span, f.message) for f in flags if f.kind != "language"]  # unsafe: out of every rewrite
         if safety:  # reassurance, platitudes, advice and argument come out of a reply to someone at risk
-            spans = [b.span for b in blocks if b.kind in ("minimising", "premature_reassurance", "moralising",
-                                                          "advice_without_permission")] + platitudes(reply)
-            for span in spans:
-                sent = edits.sentence_containing(reply, span.start, span.end) or span
-                if not edits.overlaps(fixes, sent.start, sent.end):
-                    fixes.append(EditOperation(op="replace", start=sent.start, end=sent.end,
-                                               original=reply[sent.start:sent.end], text="",
-                                               where=f"remove “{reply[sent.start:sent.end]}”", mechanism="safety",
-                                               reason="At a time of risk, reassurance, advice or argument can feel "
-                                                      "like not being heard."))
+            removals += [(span, AT_RISK_REMOVAL) for span in
+                         [b.span for b in blocks if b.kind in ("minimising", "premature_reassurance", "moralising",
+                                                               "advice_without_permission")] + platitudes(reply)]
+        for span, reason in removals:
+            sent = edits.sentence_containing(reply, span.start, span.end) or span
+            if not edits.overlaps(fixes, sent.start, sent.end):
+                fixes.append(EditOperation(op="replace", start=sent.start, end=sent.end,
+                                           original=reply[sent.start:sent.end], text="",
+                                           where=f"remove “{reply[sent.start:sent.end]}”", reason=reason,
+                                           mechanism="safety"))
         cands = planner.candidates(reply, empathy, blocks, slots, register, lowercase, fixes, rng, resource, safety,
                                    n_variants=self.variants if exact else self.live_variants,
                                    max_plans=10 if exact else 4, distress=distress)
@@ -184,8 +179,7 @@ class Coach:
         planner.prime_fragments([o.text.strip(" .") for c in cands for o in c.ops if o.text.strip(" .")])
         for c in cands:
             planner.estimate(post_ctx, reply, reply_enc, c)
-        base = sum(m.probabilities[1] + 2 * m.probabilities[2]
-                   for m in (empathy.emotional_reactions, empathy.interpretations, empathy.explorations))
+        base = expected_total(empathy)
         ranked = planner.rank(cands, base)
         if exact:
             shortlist = _distinct(ranked, 2 * self.top_k)

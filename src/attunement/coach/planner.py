@@ -54,6 +54,12 @@ class Candidate:
         return [int(np.argmax(p)) for p in self.proba]
 
 
+def expected_total(empathy: EmpathyScore) -> float:
+    """Σ over mechanisms of P(weak) + 2 P(strong): smoother than the sum of levels."""
+    return float(sum(empathy.mechanism(m).probabilities[1] + 2 * empathy.mechanism(m).probabilities[2]
+                     for m in MECHANISMS))
+
+
 def seed_for(post: str, seed: int) -> int:
     return int.from_bytes(hashlib.sha256(f"{seed}\x00{post}".encode()).digest()[:8], "big")
 

@@ -9,6 +9,7 @@ import statistics
 import time
 from typing import TYPE_CHECKING
 
+from ..coach.planner import expected_total
 from .corpus import LabelledPair
 
 if TYPE_CHECKING:
@@ -56,9 +57,8 @@ def evaluate_coach(coach: "Coach", pairs: list[LabelledPair], max_total: int = 2
                "similarity": None, "inserted": "", "phrases": []}
         if r.rewrites:
             top = r.rewrites[0]
-            base = sum(m.probabilities[1] + 2 * m.probabilities[2]
-                       for m in (r.empathy.emotional_reactions, r.empathy.interpretations, r.empathy.explorations))
-            row.update(text=top.text, change=top.predicted_change, expected_change=top.expected_total - base,
+            row.update(text=top.text, change=top.predicted_change,
+                       expected_change=top.expected_total - expected_total(r.empathy),
                        similarity=top.similarity, phrases=[o.phrase_id for o in top.operations if o.phrase_id],
                        inserted=" ".join(o.text.strip() for o in top.operations if o.phrase_id))
         rows.append(row)
