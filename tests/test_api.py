@@ -9,6 +9,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from attunement.api.app import create_app
+from attunement.api.security import ServiceConfig
+
+from conftest import BACKENDS, _fresh_pg_database
 
 ROOT = Path(__file__).resolve().parents[1]
 POST = "I lost my job last week and I feel useless."
@@ -17,14 +20,30 @@ TRANSCRIPT = ("Counsellor: What brings you in today?\nClient: My drinking has go
               "Counsellor: Her fear has got you thinking about it.\nClient: Yeah. I don't want to lose her.\n")
 
 
-@pytest.fixture(scope="module")
-def app(pipeline):  # type: ignore[no-untyped-def]
-    return create_app(pipeline)
+@pytest.fixture(scope="module", params=BACKENDS)
+def app(request, pipeline, tmp_path_factory):  # type: ignore[no-untyped-def]
+    from attunement.store.repository import Store, StoreConfig
+
+    home = tmp_path_factory.mktemp("home")
+    drop = None
+    url = f"sqlite:///{home / 'attune.db'}"
+    if request.param == "postgresql":
+        url, drop = _fresh_pg_database()
+    store = Store(StoreConfig(url=url, home=str(home)))
+    application = create_app(pipeline, store=store,
+                             config=ServiceConfig(rate_per_minute=100_000, anonymous_per_minute=100_000))
+    user = store.accounts.create_user("admin@example.org", "correct horse battery staple", role="admin")
+    key, _ = store.accounts.create_api_key(user.id, "tests", ["analyse", "practice", "reviews", "read", "admin"])
+    application.state.test_auth = {"Authorization": f"Bearer {key}"}
+    yield application
+    store.close()
+    if drop:
+        drop()
 
 
 @pytest.fixture(scope="module")
 def client(app):  # type: ignore[no-untyped-def]
-    return TestClient(app, raise_server_exceptions=False)
+    return TestClient(app, raise_server_exceptions=False, headers=app.state.test_auth)
 
 
 def test_health_and_ready(client: TestClient) -> None:
@@ -131,7 +150,7 @@ def test_schemathesis_every_operation(app) -> None:  # type: ignore[no-untyped-d
         def run(case) -> None:  # type: ignore[no-untyped-def]
             # Every check but "schema-valid data is accepted": the library refuses some text the
             # schema cannot describe (binary junk, undecodable bytes) with a documented 422 code.
-            case.call_and_validate(excluded_checks=[positive_data_acceptance])
+            case.call_and_validate(headers=app.state.test_auth, excluded_checks=[positive_data_acceptance])
 
         try:
             op.as_strategy  # noqa: B018 - the operation can build cases
@@ -157,7 +176,8 @@ def test_attune_serve_answers_real_http_and_stops_gracefully(tmp_path) -> None: 
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     log = open(tmp_path / "server.log", "w")
-    proc = subprocess.Popen([sys.executable, "-m", "attunement", "serve", "--port", str(port)], stdout=log, stderr=log)
+    proc = subprocess.Popen([sys.executable, "-m", "attunement", "serve", "--port", str(port),
+                             "--data-dir", str(tmp_path / "home")], stdout=log, stderr=log)
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(300):
@@ -166,8 +186,12 @@ def test_attune_serve_answers_real_http_and_stops_gracefully(tmp_path) -> None: 
                     break
             except httpx.HTTPError:
                 time.sleep(0.1)
-        r = httpx.post(url + "/api/v1/score", json={"seeker_post": POST, "response": "That sounds so hard. What happened?"},
-                       timeout=60)
+        assert "attunement studio" in httpx.get(url + "/", timeout=5).text
+        web = httpx.Client(base_url=url, timeout=60)
+        me = web.post("/api/v1/auth/signup", json={"email": "ann@example.org", "password": "correct horse battery"})
+        assert me.status_code == 201 and web.cookies.get("attune_session")
+        r = web.post("/api/v1/score", json={"seeker_post": POST, "response": "That sounds so hard. What happened?"},
+                     headers={"X-CSRF-Token": me.json()["csrf_token"]})
         assert r.status_code == 200 and r.json()["empathy"]["total"] >= 1
     finally:
         proc.send_signal(signal.SIGTERM)

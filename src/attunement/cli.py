@@ -21,6 +21,18 @@ train_app = typer.Typer(help="Fit the trainable heads on labelled data.", no_arg
 app.add_typer(evaluate_app, name="evaluate")
 app.add_typer(train_app, name="train")
 
+
+def _add_groups() -> None:
+    from .cli_accounts import db_app, users_app
+    from .cli_scenarios import scenarios_app
+
+    app.add_typer(scenarios_app, name="scenarios")
+    app.add_typer(users_app, name="users")
+    app.add_typer(db_app, name="db")
+
+
+_add_groups()
+
 ModelOpt = Annotated[Optional[Path], typer.Option("--model", help="A model folder from `attune train`.")]
 OutOpt = Annotated[str, typer.Option("-o", "--output", help="Output file (.jsonl or .csv), or - for stdout.")]
 SkipOpt = Annotated[bool, typer.Option("--skip-bad", help="Report bad rows and keep going.")]
@@ -238,8 +250,17 @@ def serve(
     port: Annotated[int, typer.Option("--port")] = 8000,
     workers: Annotated[int, typer.Option("--workers", help="Server processes.")] = 1,
     locale: Annotated[Optional[str], typer.Option("--locale", help="Crisis resources for this country code.")] = None,
+    data_dir: Annotated[Optional[Path], typer.Option("--data-dir", help="Database, key file and audit log "
+                                                     "(default: $ATTUNE_HOME or ~/.attunement).")] = None,
+    database_url: Annotated[Optional[str], typer.Option("--database-url", help="PostgreSQL (or SQLite) URL "
+                                                        "instead of the SQLite file in the data dir.")] = None,
+    no_redact: Annotated[bool, typer.Option("--no-redact", help="Store text without PII redaction (only where "
+                                            "a deployment has its own).")] = False,
+    secure_cookies: Annotated[bool, typer.Option("--secure-cookies", help="Mark cookies Secure (behind HTTPS).")] = False,
+    no_signup: Annotated[bool, typer.Option("--no-signup", help="Only admins create accounts.")] = False,
+    rate_limit: Annotated[int, typer.Option("--rate-limit", help="Requests per caller per minute.")] = 600,
 ) -> None:
-    """Run the REST service (/api/v1, OpenAPI at /api/v1/docs); Ctrl-C stops it gracefully."""
+    """Run the studio and the REST service (/api/v1, OpenAPI at /api/v1/docs); Ctrl-C stops it gracefully."""
     import logging
     import os
 
@@ -247,6 +268,11 @@ def serve(
 
     if locale:
         os.environ["ATTUNEMENT_LOCALE"] = locale
+    settings = {"ATTUNE_HOME": str(data_dir) if data_dir else None, "ATTUNE_DATABASE_URL": database_url,
+                "ATTUNE_REDACT": "0" if no_redact else None, "ATTUNE_SECURE_COOKIES": "1" if secure_cookies else None,
+                "ATTUNE_ALLOW_SIGNUP": "0" if no_signup else None, "ATTUNE_RATE_PER_MINUTE": str(rate_limit)}
+    os.environ.update({k: v for k, v in settings.items() if v is not None})
+    typer.echo(f"attunement studio: http://{'localhost' if host in ('127.0.0.1', '0.0.0.0') else host}:{port}/")
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     # keep-alive longer than clients wait between requests: a server closing an idle connection
     # just as a client reuses it shows up as a dropped request (seen under load at uvicorn's 5 s)
@@ -393,14 +419,27 @@ def code(input: Annotated[str, typer.Argument(help="Rows {id, speaker, text, con
 def schema(output: OutOpt = "-",
            review: Annotated[bool, typer.Option("--review", help="The session review report's schema.")] = False,
            coach: Annotated[bool, typer.Option("--coach", help="The coach's result schema.")] = False,
-           openapi: Annotated[bool, typer.Option("--openapi", help="The REST API's OpenAPI document.")] = False) -> None:
-    """Print the versioned JSON Schema of the results (or of the session review, the coach, or the API)."""
+           openapi: Annotated[bool, typer.Option("--openapi", help="The REST API's OpenAPI document.")] = False,
+           scenario: Annotated[bool, typer.Option("--scenario", help="The practice scenario file format.")] = False) -> None:
+    """Print the versioned JSON Schema of the results (or of the session review, the coach,
+    a practice scenario, or the API)."""
     from .schema import coach_schema, result_schema, review_schema
 
     if openapi:
-        from .api.app import create_app
+        import tempfile
 
-        doc = create_app().openapi()
+        from .api.app import create_app
+        from .store.repository import Store, StoreConfig
+
+        with tempfile.TemporaryDirectory() as tmp:  # a throwaway store: printing a schema writes nothing of yours
+            store = Store(StoreConfig(home=tmp, url=f"sqlite:///{tmp}/schema.db"))
+            doc = create_app(store=store).openapi()
+            store.close()
+    elif scenario:
+        from .practice.scenario import Scenario
+
+        doc = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "attunement.scenario/1.0",
+               **Scenario.model_json_schema(by_alias=True)}
     else:
         doc = coach_schema() if coach else review_schema() if review else result_schema()
     text = json.dumps(doc, indent=2)

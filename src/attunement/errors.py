@@ -86,3 +86,43 @@ class IntegrityError(AttunementError):
     context, or an audit log whose chain is broken."""
 
     code = "E501"
+
+
+class NotFoundError(AttunementError):
+    """The record does not exist — or the caller may not know that it does."""
+
+    code = "E404"
+
+
+class AuthenticationError(AttunementError):
+    """No valid session or API key, or a wrong e-mail/password pair."""
+
+    code = "E401"
+
+
+class PermissionDeniedError(AttunementError):
+    """The caller is known but their role or ownership does not allow this."""
+
+    code = "E403"
+
+
+class ConflictError(AttunementError):
+    """The request clashes with what is stored (an e-mail already registered)."""
+
+    code = "E409"
+
+
+class RateLimitedError(AttunementError):
+    """Too many requests or failed logins; says when to try again."""
+
+    code = "E429"
+
+    def __init__(self, message: str, *, retry_after: int, hint: str | None = None) -> None:
+        self.retry_after = retry_after
+        super().__init__(message, hint=hint)
+
+
+class CsrfError(AttunementError):
+    """A state-changing request with a session cookie but without its CSRF token."""
+
+    code = "E419"

@@ -81,3 +81,126 @@ class ErrorBody(BaseModel):
 
 class ErrorOut(BaseModel):
     error: ErrorBody
+
+
+# ---- accounts, keys, users, cohorts -----------------------------------------------------
+PLAIN = r"^[^\x00-\x1f\x7f]*$"  # names and labels: no control characters (PostgreSQL refuses NUL)
+EmailStr = Field(min_length=3, max_length=254, pattern=r"^[^@\s\x00-\x1f\x7f]+@[^@\s\x00-\x1f\x7f]+\.[^@\s\x00-\x1f\x7f]+$")
+Password = Field(min_length=10, max_length=1024)
+Scope = Literal["analyse", "practice", "reviews", "read", "admin"]
+Role = Literal["trainee", "supervisor", "admin"]
+
+
+class SignupIn(Body):
+    email: str = EmailStr
+    password: str = Password
+    name: str = Field(default="", max_length=120, pattern=PLAIN)
+
+
+class LoginIn(Body):
+    email: str = Field(min_length=1, max_length=254)
+    password: str = Field(min_length=1, max_length=1024)
+
+
+class PasswordIn(Body):
+    current: str = Field(min_length=1, max_length=1024)
+    new: str = Password
+
+
+class UserOut(BaseModel):
+    id: str
+    email: str
+    name: str
+    role: Role
+    cohort_id: str | None = None
+    created_at: str
+
+
+class MeOut(BaseModel):
+    user: UserOut
+    csrf_token: str | None = Field(default=None, description="Send it as X-CSRF-Token with every change "
+                                   "made through the session cookie.")
+    scopes: list[str]
+    via: Literal["session", "api_key"]
+
+
+class KeyIn(Body):
+    name: str = Field(min_length=1, max_length=120, pattern=PLAIN)
+    scopes: list[Scope] = Field(min_length=1, max_length=5)
+
+
+class KeyOut(BaseModel):
+    id: str
+    name: str
+    prefix: str
+    scopes: list[str]
+    created_at: str
+    last_used: str | None = None
+    revoked: bool
+
+
+class KeyCreatedOut(KeyOut):
+    key: str = Field(description="The key itself. It is shown this once and stored only as a hash.")
+
+
+class UserIn(Body):
+    email: str = EmailStr
+    password: str = Password
+    name: str = Field(default="", max_length=120, pattern=PLAIN)
+    role: Role = "trainee"
+    cohort_id: str | None = Field(default=None, max_length=32)
+
+
+class UserPatch(Body):
+    role: Role | None = None
+    cohort_id: str | None = Field(default=None, max_length=32)
+    clear_cohort: bool = False
+
+
+class CohortIn(Body):
+    name: str = Field(min_length=1, max_length=120, pattern=PLAIN)
+    supervisor_id: str | None = Field(default=None, max_length=32)
+
+
+class CohortOut(BaseModel):
+    id: str
+    name: str
+    supervisor_id: str | None
+    members: list[str]
+    created_at: str
+
+
+# ---- practice and stored reviews ---------------------------------------------------------
+class ScenarioIn(Body):
+    source: str = Field(min_length=1, max_length=200_000, description="The scenario file (YAML or JSON).")
+
+
+class SessionIn(Body):
+    scenario_id: str = Field(min_length=1, max_length=80)
+
+
+class ReplyIn(Body):
+    text: str = Field(min_length=1, max_length=MAX_TEXT, pattern=NOT_BLANK)
+
+
+class DraftIn(Body):
+    text: str = Field(min_length=1, max_length=MAX_TEXT, pattern=NOT_BLANK, description="The reply being typed.")
+    top_k: int = Field(default=3, ge=1, le=5)
+
+
+class StoredReviewIn(Body):
+    title: str = Field(default="", max_length=200)
+    transcript: str = Field(min_length=1, max_length=SYNC_TRANSCRIPT, pattern=NOT_BLANK)
+    format: Literal["txt", "csv", "jsonl", "vtt", "srt"] = "txt"
+    helpers: list[str] | None = Field(default=None, max_length=20)
+
+
+class Deleted(BaseModel):
+    deleted: str
+    counts: dict[str, int] | None = None
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict]:
+    """Error answers documented as JSON even on routes whose success is HTML, PDF or CSV."""
+    ref = {"schema": {"$ref": "#/components/schemas/ErrorOut"}}
+    return {s: {"description": "Error", "content": {"application/json": ref}} for s in statuses}

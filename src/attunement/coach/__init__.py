@@ -91,9 +91,11 @@ class Coach:
         self.coach(seeker_post, "I'm here.", exact=False)
 
     def coach(self, seeker_post: str, response: str, id: str | None = None, context_level: str = "none",
-              exact: bool | None = None) -> CoachResult:
+              exact: bool | None = None, locale: str | None = None) -> CoachResult:
         """Feedback and up to top_k rewrites, best first. `context_level` is the seeker's
-        highest earlier risk in this conversation (the studio passes it)."""
+        highest earlier risk in this conversation (the studio passes it); `locale` picks the
+        crisis resources for this call (a practice scenario's country), else the coach's."""
+        locale = locale or self.locale
         post = clean_text(seeker_post, field="seeker_post", max_chars=self.pipeline.max_chars)
         reply = clean_text(response, field="response", max_chars=self.pipeline.max_chars)
         exact = self.exact if exact is None else exact
@@ -101,7 +103,7 @@ class Coach:
         model = p.empathy_model
         risk = p.risk_model.assess(post, RISK_LEVELS.index(context_level))
         emotions = p.emotion_model.predict(post)
-        protocol = protocol_for(risk, self.locale)
+        protocol = protocol_for(risk, locale)
         post_ctx = model.post_context(post)
         reply_enc = model.encoder.encode(reply)
         empathy = model.score(post_ctx, reply, reply_enc)
@@ -111,7 +113,7 @@ class Coach:
         slots = find_slots(post, emotions, rng)
         register = self.register or detect_register(reply, post)
         lowercase = writes_lowercase(reply)
-        _, _, resources = resources_for(self.locale)
+        _, _, resources = resources_for(locale)
         resource = f"{resources[0].name} ({short_contact(resources[0].contact)})" if resources else "a local crisis line"
         examples = self._examples(register, slots, resource, lowercase, rng)
         warnings: list[AnalysisWarning] = []

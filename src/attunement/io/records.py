@@ -58,7 +58,15 @@ def read_records(path: str, fmt: str | None = None) -> Iterator[tuple[int, dict[
         else:
             delimiter = "\t" if path.endswith(".tsv") else ","
             reader = csv.DictReader(f, delimiter=delimiter)
-            for row in reader:
+            while True:
+                try:
+                    row = next(reader)
+                except StopIteration:
+                    break
+                except csv.Error as exc:  # a NUL byte or a broken quote: report the line, read on
+                    yield reader.line_num, RecordError(f"the CSV cannot be read here ({exc})", path=path,
+                                                       line=reader.line_num)
+                    continue
                 n = reader.line_num
                 if any(isinstance(v, str) and any("\udc80" <= ch <= "\udcff" for ch in v) for v in row.values()):
                     yield n, RecordError("not valid UTF-8", path=path, line=n, hint="Re-save the file as UTF-8.")

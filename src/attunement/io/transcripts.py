@@ -99,7 +99,11 @@ def decode(data: bytes, source: str, warnings: list[tuple[int | None, str]]) -> 
     """UTF-8 (with or without BOM, or UTF-16 with BOM); lines that are not UTF-8 are read
     as Windows-1252 and reported, so a file with mixed encodings loses nothing."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise EncodingError(f"{source} starts like UTF-16 but is not valid UTF-16 ({exc.reason} at byte "
+                                f"{exc.start}).", hint="Re-save the file as UTF-8.") from None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     head = data[:8192]
@@ -170,7 +174,15 @@ def _columns(fields: list[str]) -> tuple[str | None, str | None, str | None, str
 def _parse_csv(text: str, warnings: list[tuple[int | None, str]]) -> list[RawTurn]:
     sample = text[:4096]
     delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        return _csv_turns(reader, warnings)
+    except csv.Error as exc:
+        raise TranscriptError(f"line {reader.line_num}: the CSV cannot be read ({exc}).",
+                              hint="Check the quotes around that line's fields.") from None
+
+
+def _csv_turns(reader: csv.DictReader, warnings: list[tuple[int | None, str]]) -> list[RawTurn]:
     spk, txt, role, start = _columns(reader.fieldnames or [])
     if txt is None or (spk is None and role is None):
         raise TranscriptError(f"CSV header {reader.fieldnames!r} needs a 'speaker' (or 'role') and a 'text' column.")

@@ -17,7 +17,8 @@ from typing import Any
 
 from ..errors import ConfigError, IntegrityError
 
-ACTIONS = ("read", "create", "update", "export", "delete", "login", "logout", "key_rotate")
+ACTIONS = ("read", "create", "update", "export", "delete", "login", "login_failed", "logout", "revoke",
+           "key_rotate", "reencrypt")
 GENESIS = "0" * 64
 
 
