@@ -172,7 +172,7 @@ def main() -> None:
 
     pairs = [{"seeker_post": p.seeker_post, "response": p.response} for f in builtin_files() for p in read_pairs(f)]
     home = tempfile.mkdtemp(prefix="attune-bench-")
-    store = Store(StoreConfig(url=args.database_url, home=home), argon2={"time_cost": 1, "memory_cost": 8192})
+    store = Store(StoreConfig(url=args.database_url, home=home))
     admin = store.accounts.create_user("bench@example.org", "bench password 1", role="admin")
     key, _ = store.accounts.create_api_key(admin.id, "bench", ["analyse"])
     users = [(f"trainee{k}@example.org", "bench password 1") for k in range(args.clients)]
@@ -210,6 +210,8 @@ def main() -> None:
         server.terminate()
         server.wait(timeout=30)
     lat.sort()
+    if not lat:
+        raise SystemExit(f"no request completed: {ERROR_KINDS}")
 
     def q(p: float) -> float:
         return lat[min(len(lat) - 1, int(p * len(lat)))] * 1000

@@ -258,7 +258,8 @@ def serve(
                                             "a deployment has its own).")] = False,
     secure_cookies: Annotated[bool, typer.Option("--secure-cookies", help="Mark cookies Secure (behind HTTPS).")] = False,
     no_signup: Annotated[bool, typer.Option("--no-signup", help="Only admins create accounts.")] = False,
-    rate_limit: Annotated[int, typer.Option("--rate-limit", help="Requests per caller per minute.")] = 600,
+    rate_limit: Annotated[Optional[int], typer.Option("--rate-limit", help="Requests per caller per minute "
+                                                      "(default 600, or $ATTUNE_RATE_PER_MINUTE).")] = None,
 ) -> None:
     """Run the studio and the REST service (/api/v1, OpenAPI at /api/v1/docs); Ctrl-C stops it gracefully."""
     import logging
@@ -270,7 +271,8 @@ def serve(
         os.environ["ATTUNEMENT_LOCALE"] = locale
     settings = {"ATTUNE_HOME": str(data_dir) if data_dir else None, "ATTUNE_DATABASE_URL": database_url,
                 "ATTUNE_REDACT": "0" if no_redact else None, "ATTUNE_SECURE_COOKIES": "1" if secure_cookies else None,
-                "ATTUNE_ALLOW_SIGNUP": "0" if no_signup else None, "ATTUNE_RATE_PER_MINUTE": str(rate_limit)}
+                "ATTUNE_ALLOW_SIGNUP": "0" if no_signup else None,
+                "ATTUNE_RATE_PER_MINUTE": str(rate_limit) if rate_limit is not None else None}
     os.environ.update({k: v for k, v in settings.items() if v is not None})
     typer.echo(f"attunement studio: http://{'localhost' if host in ('127.0.0.1', '0.0.0.0') else host}:{port}/")
     logging.basicConfig(level=logging.INFO, format="%(message)s")

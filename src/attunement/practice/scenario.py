@@ -3,6 +3,7 @@ that explains every mistake with its place in the file."""
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -240,7 +241,7 @@ def _longest_path(sc: Scenario, ends: set[str]) -> int:
         if node.end in ends:
             best = max(best, depth)
         for b in node.next or ():
-            if b.goto not in on and best < 40:
+            if b.goto not in on and best < MIN_BEST_PATH:  # enough is enough: simple paths can be many
                 on.add(b.goto)
                 dfs(b.goto, depth + 1, on)
                 on.discard(b.goto)
@@ -279,9 +280,9 @@ def check(source: str, name: str = "<scenario>") -> tuple[Scenario | None, list[
     """Parse and validate; returns the scenario (when it parsed) and every problem found."""
     import yaml
 
-    lines = _lines(source)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: several times faster
     try:
-        data = yaml.safe_load(source)
+        data = yaml.load(source, Loader=loader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         return None, [Problem(name, f"is not valid YAML: {getattr(exc, 'problem', exc)}.",
@@ -291,6 +292,7 @@ def check(source: str, name: str = "<scenario>") -> tuple[Scenario | None, list[
     try:
         sc = Scenario.model_validate(data)
     except ValidationError as exc:
+        lines = _lines(source)
         out = []
         for err in exc.errors():
             path = tuple(str(x) for x in err.get("loc", ()))
@@ -298,6 +300,9 @@ def check(source: str, name: str = "<scenario>") -> tuple[Scenario | None, list[
             out.append(Problem(where, _friendly(err), lines.get(path) or lines.get(path[:-1])))
         return None, out
     problems = _graph_problems(sc)
+    if not problems:
+        return sc, []
+    lines = _lines(source)
     return sc, [Problem(p.where, p.message, p.line or lines.get(tuple(p.where.split(".")))) for p in problems]
 
 
@@ -310,9 +315,18 @@ def load(source: str, name: str = "<scenario>") -> Scenario:
     return sc
 
 
-@lru_cache(maxsize=1)
+_BUNDLED_LOCK = threading.Lock()
+
+
 def bundled() -> dict[str, Scenario]:
-    """The scenarios shipped with the package, by id."""
+    """The scenarios shipped with the package, by id (read once, even when many requests
+    ask at the same moment)."""
+    with _BUNDLED_LOCK:
+        return _bundled()
+
+
+@lru_cache(maxsize=1)
+def _bundled() -> dict[str, Scenario]:
     folder = resources.files("attunement") / "resources" / "scenarios"
     out: dict[str, Scenario] = {}
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):

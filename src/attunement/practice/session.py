@@ -45,30 +45,44 @@ class Practice:
         self.store = store
         self.coach = coach
         self.live = live or coach
+        self._parsed: dict[tuple[str, int], Scenario | None] = {}
 
     def feedback(self, p: "Principal", session_id: str, draft: str) -> "CoachResult":
         """Live feedback on a draft (nothing stored): only for the trainee in the session."""
         from ..errors import PermissionDeniedError
 
-        view = self.view(p, session_id)
-        if view["user_id"] != p.user_id:
+        row, risks = self.store.records.client_risks(p, session_id)
+        if row.user_id != p.user_id:
             raise PermissionDeniedError("Only the trainee in this session can get feedback on it.")
-        sc = self.scenario(view["scenario"]["id"])
-        return self.live.coach(view["client_message"], draft, context_level=view["highest_client_risk"],
-                               locale=sc.locale)
+        sc = self.scenario(row.scenario_id)
+        level = max(risks, key=lambda x: RANK.get(x, 0), default="none")
+        return self.live.coach(sc.nodes[row.node].text, draft, context_level=level, locale=sc.locale)
 
     # ---- scenarios: the bundled ones and those trainers added ----------------------------
     def scenarios(self) -> dict[str, Scenario]:
         out = dict(bundled())
         for sid, source in self.store.records.scenario_sources().items():
-            try:
-                out.setdefault(sid, load(source, sid))
-            except InputError:  # stored before a stricter validator; one bad file hides only itself
-                log.warning("stored scenario %s no longer validates; skipped", sid)
+            sc = self._stored(sid, source)
+            if sc is not None:
+                out.setdefault(sid, sc)
         return out
 
+    def _stored(self, sid: str, source: str) -> Scenario | None:
+        """A trainer's scenario, parsed once per version of its file."""
+        key = (sid, hash(source))
+        if key not in self._parsed:
+            try:
+                self._parsed[key] = load(source, sid)
+            except InputError:  # stored before a stricter validator; one bad file hides only itself
+                log.warning("stored scenario %s no longer validates; skipped", sid)
+                self._parsed[key] = None
+        return self._parsed[key]
+
     def scenario(self, scenario_id: str) -> Scenario:
-        sc = self.scenarios().get(scenario_id)
+        sc = bundled().get(scenario_id)
+        if sc is None:
+            source = self.store.records.scenario_source(scenario_id)
+            sc = self._stored(scenario_id, source) if source is not None else None
         if sc is None:
             raise NotFoundError(f"No scenario {scenario_id!r}.")
         return sc
@@ -116,8 +130,7 @@ class Practice:
 
     def _context_level(self, p: "Principal", session_id: str) -> str:
         """The client's highest risk so far, as the script's author rated it."""
-        data = self.store.records.practice(p, session_id)
-        levels = [t["metrics"].get("risk", "none") for t in data["turns"] if t["role"] == "client" and t["metrics"]]
+        _, levels = self.store.records.client_risks(p, session_id)
         return max(levels, key=lambda x: RANK.get(x, 0), default="none")
 
     def finish(self, p: "Principal", session_id: str) -> dict[str, Any]:

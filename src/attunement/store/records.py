@@ -139,6 +139,18 @@ class Records:
             self.store.check_owner(s, p, row.user_id, write=write)
             return row
 
+    def client_risks(self, p: Principal, session_id: str) -> tuple[PracticeSession, list[str]]:
+        """The session row and the risk levels of its client turns (plain metrics: no text
+        is read, so nothing to decrypt or audit) — what live feedback needs per keystroke."""
+        with self.store.session() as s:
+            row = s.get(PracticeSession, session_id)
+            if row is None:
+                raise NotFoundError("No such practice session.")
+            self.store.check_owner(s, p, row.user_id)
+            metrics = s.scalars(select(PracticeTurn.metrics).where(PracticeTurn.session_id == session_id,
+                                                                   PracticeTurn.role == "client"))
+            return row, [m.get("risk", "none") for m in metrics if m]
+
     def add_turn(self, p: Principal, session_id: str, speaker: str, role: str, text: str,
                  analysis: dict[str, Any] | None = None, metrics: dict[str, Any] | None = None,
                  move_to: str | None = None, outcome: str | None = None, redact: bool = True) -> int:
@@ -206,16 +218,20 @@ class Records:
                                         if t.analysis_enc else None),
                            "metrics": t.metrics, "at": t.created_at.isoformat()} for t in turns]}
 
+    def _visible(self, s: Any, p: Principal, q: Any, owner_column: Any, user_id: str | None) -> Any:
+        """Narrow a listing to what the caller may read: one person's (checked), or by role —
+        a supervisor's own and their cohorts', a trainee's own, an admin's all."""
+        if user_id is not None:
+            self.store.check_owner(s, p, user_id)
+            return q.where(owner_column == user_id)
+        if p.role == "supervisor":
+            return q.where(owner_column.in_(self.store.supervised_ids(s, p.user_id) + [p.user_id]))
+        return q if p.role == "admin" else q.where(owner_column == p.user_id)
+
     def list_practice(self, p: Principal, user_id: str | None = None) -> list[dict[str, Any]]:
         with self.store.session() as s:
-            q = select(PracticeSession).order_by(PracticeSession.started_at.desc())
-            if user_id is not None:
-                self.store.check_owner(s, p, user_id)
-                q = q.where(PracticeSession.user_id == user_id)
-            elif p.role == "supervisor":
-                q = q.where(PracticeSession.user_id.in_(self.store.supervised_ids(s, p.user_id) + [p.user_id]))
-            elif p.role != "admin":
-                q = q.where(PracticeSession.user_id == p.user_id)
+            q = self._visible(s, p, select(PracticeSession).order_by(PracticeSession.started_at.desc()),
+                              PracticeSession.user_id, user_id)
             rows = list(s.scalars(q.limit(500)))
         return [{"id": r.id, "user_id": r.user_id, "scenario_id": r.scenario_id, "status": r.status,
                  "outcome": r.outcome, "started_at": r.started_at.isoformat(),
@@ -261,14 +277,7 @@ class Records:
 
     def list_reviews(self, p: Principal, user_id: str | None = None) -> list[dict[str, Any]]:
         with self.store.session() as s:
-            q = select(Review).order_by(Review.created_at.desc())
-            if user_id is not None:
-                self.store.check_owner(s, p, user_id)
-                q = q.where(Review.user_id == user_id)
-            elif p.role == "supervisor":
-                q = q.where(Review.user_id.in_(self.store.supervised_ids(s, p.user_id) + [p.user_id]))
-            elif p.role != "admin":
-                q = q.where(Review.user_id == p.user_id)
+            q = self._visible(s, p, select(Review).order_by(Review.created_at.desc()), Review.user_id, user_id)
             rows = list(s.scalars(q.limit(500)))
         self.store.audit(_actor(p), "read", "reviews", {"count": len(rows)})
         return [{"id": r.id, "user_id": r.user_id, "created_at": r.created_at.isoformat(),
@@ -294,6 +303,11 @@ class Records:
             s.add(Scenario(id=scenario_id, owner_id=p.user_id, source=source))
             s.commit()
         self.store.audit(_actor(p), "create", f"scenario:{scenario_id}", {})
+
+    def scenario_source(self, scenario_id: str) -> str | None:
+        with self.store.session() as s:
+            row = s.get(Scenario, scenario_id)
+            return row.source if row else None
 
     def scenario_sources(self) -> dict[str, str]:
         with self.store.session() as s:
