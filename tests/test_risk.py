@@ -84,3 +84,20 @@ def test_risk_builds_across_a_conversation(pipeline: Pipeline) -> None:
     assert later.risk.level == "imminent"
     alone = pipeline.assess_risk("yeah. tonight.")
     assert alone.risk.level == "none"
+
+
+@pytest.mark.parametrize("text,context,most,least", [
+    ("i'm going now, night all", "none", "low", "none"),
+    ("tonight's the night — first gig!", "none", "none", "none"),
+    ("ok see ya", "none", "low", "none"),
+    ("gtg, bye x", "none", "low", "none"),
+    ("ok. i'm going now", "high", "imminent", "imminent"),
+    ("i'm going now, tell mum i'm sorry", "none", "imminent", "imminent"),
+    ("tonight's the night. i have my pills ready", "none", "imminent", "imminent"),
+])
+def test_sign_offs_are_goodbyes_only_after_a_disclosure(pipeline, text: str, context: str, most: str,
+                                                         least: str) -> None:  # type: ignore[no-untyped-def]
+    """Found while writing practice scenarios: a chat's sign-off read as a final goodbye."""
+    levels = ["none", "low", "moderate", "high", "imminent"]
+    got = pipeline.assess_risk(text, context_level=context).risk.level
+    assert levels.index(least) <= levels.index(got) <= levels.index(most), got

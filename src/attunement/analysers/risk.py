@@ -112,7 +112,7 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
     if "past" in f.lowered and ideation < R.LOW:
         f.level = R.LOW
         f.reasons.append("raised to low: a history of suicide risk or self-harm")
-    prep_or_means = any(c.name in R.IMMINENT_TYPES - {"time_tonight"} for c, *_ in found)
+    prep_or_means = any(c.name in R.IMMINENT_TYPES - {"time_tonight", "ambiguous_goodbye"} for c, *_ in found)
     has_time = any(c.name == "time_tonight" for c, *_ in found)
     n_prep_kinds = len({c.name for c, *_ in found if c.name in R.IMMINENT_TYPES - {"time_tonight"}}
                        | ({"letters"} if R.LETTERS.search(plain) else set()))
@@ -124,7 +124,8 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
             # and only in a short answer ("yeah. tonight, after she leaves"), not in talk of other things
             answers = context_level >= R.HIGH and (len(plain.split()) <= 12 or bool(R.SHORT_YES.match(plain)))
             ideation_here = ideation if cue.name == "time_tonight" and not answers else effective_ideation
-            if ideation_here >= R.MODERATE or (cue.name != "time_tonight" and has_time and prep_or_means) \
+            if ideation_here >= R.MODERATE or (cue.name not in ("time_tonight", "ambiguous_goodbye") and has_time
+                                               and prep_or_means) \
                     or (cue.name == "time_tonight" and any(c.name in R.IMMINENT_ALONE_HIGH for c, *_ in found)):
                 level = R.IMMINENT
             else:
@@ -258,7 +259,11 @@ class RiskModel:
                 f.lowered.add("bereavement")
             blocked = bool(f.lowered & {"idiom", "third_party", "media", "laugh", "negation", "past", "ordinary",
                                         "bereavement"}) and f.own_level == 0
-            cap = R.LOW if blocked else R.IMMINENT
+            # a short message with no cue of its own and no risk earlier ("ok see ya", "i'm going
+            # now, night all") is a sign-off: the model's reading of goodbye words alone may not
+            # ask for the protocol (after a disclosure, the rules read such words in context)
+            sign_off = f.own_level == 0 and context_level < R.MODERATE and bool(R.SIGN_OFF.match(text))
+            cap = R.LOW if (blocked or sign_off) else R.IMMINENT
             if f.own_level == 0 and head_level >= R.HIGH:
                 # with no cue of its own, the model alone asks for the protocol (moderate);
                 # escalation needs it to be confident, so one odd sentence cannot set off a
