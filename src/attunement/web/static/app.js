@@ -355,13 +355,14 @@ function linePlot(weeks, series, ymax, label) {
   const n = Math.max(weeks.length, 1);
   const x = (i) => L + (n === 1 ? (W - L - R) / 2 : i * (W - L - R) / (n - 1));
   const y = (v) => T + (1 - v / ymax) * (H - T - B);
-  for (let k = 0; k <= 4; k++) { const v = ymax * k / 4; add("line", { x1: L, x2: W - R, y1: y(v), y2: y(v), stroke: "#e3e6ea" }); add("text", { x: 4, y: y(v) + 4, "font-size": 11, fill: "#5a6270" }, fmt(v, 1)); }
+  for (let k = 0; k <= 4; k++) { const v = ymax * k / 4; add("line", { x1: L, x2: W - R, y1: y(v), y2: y(v), stroke: "#e3e6ea" }); add("text", { x: 4, y: y(v) + 4, "font-size": 11, fill: "#5a6270" }, fmt(v, ymax <= 1 ? 2 : 1)); }
   weeks.forEach((w, i) => { if (n <= 12 || i % Math.ceil(n / 12) === 0) add("text", { x: x(i) - 18, y: H - 8, "font-size": 10, fill: "#5a6270" }, w.week.slice(5)); });
   const colours = ["#1f5f8b", "#c2571a", "#2e7d4f", "#7b4ea3"];
   series.forEach(([key, name], si) => {
     const pts = weeks.map((w, i) => [i, w[key]]).filter(([, v]) => v !== null && v !== undefined);
     if (pts.length) add("polyline", { points: pts.map(([i, v]) => `${x(i)},${y(v)}`).join(" "), fill: "none", stroke: colours[si], "stroke-width": 2.5 });
-    pts.forEach(([i, v]) => add("circle", { cx: x(i), cy: y(v), r: 3.5, fill: colours[si] }));
+    // later series drawn smaller, so equal values stay visible as rings
+    pts.forEach(([i, v]) => add("circle", { cx: x(i), cy: y(v), r: 6 - 1.5 * si, fill: colours[si], stroke: "#fff", "stroke-width": 1 }));
     add("text", { x: L + 8 + si * 140, y: T + 10, "font-size": 11, fill: colours[si] }, `● ${name}`);
   });
   return svg;
@@ -377,7 +378,7 @@ async function viewProgress(userId) {
       h("div", { class: "card" }, h("div", { class: "stat", "data-testid": "streak", text: String(p.streak_days) }), h("div", { class: "muted", text: "day practice streak" })),
       h("div", { class: "card" }, h("div", { class: "stat", text: String(tw.replies || 0) }), h("div", { class: "muted", text: "replies this week" })),
       h("div", { class: "card" }, h("div", { class: "stat", text: fmt(tw.mean_empathy, 1) }), h("div", { class: "muted", text: "mean empathy this week (0–6)" })),
-      h("div", { class: "card" }, h("div", { class: "stat", text: fmt(tw.emotional_load, 2) }), h("div", { class: "muted", text: "emotional load of what you met this week (0–1)" }))),
+      h("div", { class: "card" }, h("div", { class: "stat", text: fmt(tw.emotional_load, 2) }), h("div", { class: "muted", text: `emotional load of what ${own ? "you" : "they"} met this week (0–1)` }))),
     weeks.length ? [
       h("h2", { text: "Empathy per mechanism, by week (0–2)" }),
       linePlot(weeks, [["emotional_reactions", "reactions"], ["interpretations", "interpretations"], ["explorations", "explorations"]], 2, "Empathy per mechanism by week"),
