@@ -6,7 +6,7 @@ Forbidden cells must be denied (401/403/404); allowed cells must succeed (2xx)."
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
