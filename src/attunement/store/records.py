@@ -4,6 +4,8 @@ role and ownership allow, redacts and encrypts text on the way in, decrypts on t
 out, and leaves an audit entry. Also one person's export and hard delete."""
 from __future__ import annotations
 
+import random
+import time
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -156,7 +158,13 @@ class Records:
                  move_to: str | None = None, outcome: str | None = None, redact: bool = True) -> int:
         """Append one turn (redacted, encrypted) and optionally move the script on, in
         one transaction; concurrent writers to one session each get their own index."""
-        for _attempt in range(20):
+        with self.store.write_lock():
+            return self._add_turn(p, session_id, speaker, role, text, analysis, metrics, move_to, outcome, redact)
+
+    def _add_turn(self, p: Principal, session_id: str, speaker: str, role: str, text: str,
+                  analysis: dict[str, Any] | None, metrics: dict[str, Any] | None, move_to: str | None,
+                  outcome: str | None, redact: bool) -> int:
+        for attempt in range(50):
             with self.store.session() as s:
                 # PostgreSQL: the session row is locked, so its writers take turns; SQLite
                 # serialises writers itself and the unique index catches a stale read
@@ -183,7 +191,8 @@ class Records:
                     s.commit()
                 except SqlIntegrityError:
                     s.rollback()
-                    continue  # another writer took this index; read the max again
+                    time.sleep(random.uniform(0, 0.01 * (attempt + 1)))  # another writer took this index
+                    continue
             self.store.audit(_actor(p), "create", f"practice:{session_id}:turn:{idx}", {"role": role})
             return idx
         raise ConflictError("The session is being written by many clients at once; please retry.")

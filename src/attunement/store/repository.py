@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,6 +64,7 @@ class Store:
         self.engine = engine or open_engine(self.config.url or "")
         migrate(self.engine)
         self._sessions = session_factory(self.engine)
+        self._write_lock = threading.Lock()
         self.cipher = FieldCipher(keyring or load_or_create_keyring(self.config.key_file or ""))
         self.audit_log = AuditLog(self.config.audit_log or "")
         self.redactor = Redactor(self.config.redact)
@@ -70,6 +72,16 @@ class Store:
         from .records import Records
 
         self.records = Records(self)
+
+    @contextmanager
+    def write_lock(self) -> Iterator[None]:
+        """SQLite: this process's writers of ordered rows take turns (other processes are
+        caught by the unique index and retry). PostgreSQL locks rows itself."""
+        if self.engine.dialect.name == "sqlite":
+            with self._write_lock:
+                yield
+        else:
+            yield
 
     @contextmanager
     def session(self) -> Iterator[Session]:
