@@ -60,6 +60,7 @@ class Records:
                 raise NotFoundError("No such user.")
             self.store.check_owner(s, p, user_id)
             member = s.get(CohortMember, user_id)
+        self.store.audit(_actor(p), "read", f"user:{user_id}", {})
         return user_view(user, member.cohort_id if member else None)
 
     def update_user(self, p: Principal, user_id: str, *, role: str | None = None,
@@ -242,6 +243,7 @@ class Records:
             q = self._visible(s, p, select(PracticeSession).order_by(PracticeSession.started_at.desc()),
                               PracticeSession.user_id, user_id)
             rows = list(s.scalars(q.limit(500)))
+        self.store.audit(_actor(p), "read", "practice_sessions", {"count": len(rows)})
         return [{"id": r.id, "user_id": r.user_id, "scenario_id": r.scenario_id, "status": r.status,
                  "outcome": r.outcome, "started_at": r.started_at.isoformat(),
                  "ended_at": r.ended_at.isoformat() if r.ended_at else None} for r in rows]
