@@ -275,6 +275,7 @@ def serve(
                 "ATTUNE_RATE_PER_MINUTE": str(rate_limit) if rate_limit is not None else None}
     os.environ.update({k: v for k, v in settings.items() if v is not None})
     typer.echo(f"attunement studio: http://{'localhost' if host in ('127.0.0.1', '0.0.0.0') else host}:{port}/")
+    typer.echo("trainees sign up in the browser; make the first admin with: attune users create EMAIL --role admin")
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     # keep-alive longer than clients wait between requests: a server closing an idle connection
     # just as a client reuses it shows up as a dropped request (seen under load at uvicorn's 5 s)
