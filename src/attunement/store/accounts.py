@@ -108,9 +108,7 @@ class Accounts:
 
     def get_user(self, user_id: str) -> User:
         with self.store.session() as s:
-            user = s.get(User, user_id)
-            if user is None:
-                raise NotFoundError("No such user.")
+            user = self.store.require(s, User, user_id, "No such user.")
             return user
 
     def user_by_email(self, email: str) -> User:
@@ -129,9 +127,7 @@ class Accounts:
         if len(password) < 10 or len(password) > 1024:
             raise InputError("A password must be 10 to 1,024 characters long.")
         with self.store.session() as s:
-            user = s.get(User, user_id)
-            if user is None:
-                raise NotFoundError("No such user.")
+            user = self.store.require(s, User, user_id, "No such user.")
             user.password_hash = self.hasher.hash(password)
             s.execute(delete(WebSession).where(WebSession.user_id == user_id))  # sign out everywhere
             s.commit()

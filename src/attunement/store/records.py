@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError as SqlIntegrityError
 
-from ..errors import ConflictError, InputError, NotFoundError, PermissionDeniedError
+from ..errors import ConflictError, InputError, PermissionDeniedError
 from .accounts import Principal
 from .tables import (ROLES, ApiKey, Cohort, CohortMember, PracticeSession, PracticeTurn, Review, Scenario, User,
                      WebSession, new_id, utcnow)
@@ -55,9 +55,7 @@ class Records:
 
     def get_user(self, p: Principal, user_id: str) -> dict[str, Any]:
         with self.store.session() as s:
-            user = s.get(User, user_id)
-            if user is None:
-                raise NotFoundError("No such user.")
+            user = self.store.require(s, User, user_id, "No such user.")
             self.store.check_owner(s, p, user_id)
             member = s.get(CohortMember, user_id)
         self.store.audit(_actor(p), "read", f"user:{user_id}", {})
@@ -67,9 +65,7 @@ class Records:
                     cohort_id: str | None = None, clear_cohort: bool = False) -> dict[str, Any]:
         _need_admin(p)
         with self.store.session() as s:
-            user = s.get(User, user_id)
-            if user is None:
-                raise NotFoundError("No such user.")
+            user = self.store.require(s, User, user_id, "No such user.")
             if role is not None:
                 if role not in ROLES:
                     raise InputError(f"The role must be one of {', '.join(ROLES)}. Got {role!r} instead.")
@@ -116,9 +112,7 @@ class Records:
 
     def get_cohort(self, p: Principal, cohort_id: str) -> dict[str, Any]:
         with self.store.session() as s:
-            c = s.get(Cohort, cohort_id)
-            if c is None:
-                raise NotFoundError("No such cohort.")
+            c = self.store.require(s, Cohort, cohort_id, "No such cohort.")
             if not (p.role == "admin" or c.supervisor_id == p.user_id):
                 raise PermissionDeniedError("Only the cohort's supervisor or an admin can see a cohort.")
             members = list(s.scalars(select(CohortMember.user_id).where(CohortMember.cohort_id == c.id)))
@@ -136,9 +130,7 @@ class Records:
 
     def practice_row(self, p: Principal, session_id: str, *, write: bool = False) -> PracticeSession:
         with self.store.session() as s:
-            row = s.get(PracticeSession, session_id)
-            if row is None:
-                raise NotFoundError("No such practice session.")
+            row = self.store.require(s, PracticeSession, session_id, "No such practice session.")
             self.store.check_owner(s, p, row.user_id, write=write)
             return row
 
@@ -146,9 +138,7 @@ class Records:
         """The session row and the risk levels of its client turns (plain metrics: no text
         is read, so nothing to decrypt or audit) — what live feedback needs per keystroke."""
         with self.store.session() as s:
-            row = s.get(PracticeSession, session_id)
-            if row is None:
-                raise NotFoundError("No such practice session.")
+            row = self.store.require(s, PracticeSession, session_id, "No such practice session.")
             self.store.check_owner(s, p, row.user_id)
             metrics = s.scalars(select(PracticeTurn.metrics).where(PracticeTurn.session_id == session_id,
                                                                    PracticeTurn.role == "client"))
@@ -169,9 +159,8 @@ class Records:
             with self.store.session() as s:
                 # PostgreSQL: the session row is locked, so its writers take turns; SQLite
                 # serialises writers itself and the unique index catches a stale read
-                row = s.get(PracticeSession, session_id, with_for_update=True)
-                if row is None:
-                    raise NotFoundError("No such practice session.")
+                row = self.store.require(s, PracticeSession, session_id, "No such practice session.",
+                                         with_for_update=True)
                 self.store.check_owner(s, p, row.user_id, write=True)
                 if row.status != "active":
                     raise ConflictError("This practice session has ended.")
@@ -200,9 +189,7 @@ class Records:
 
     def end_practice(self, p: Principal, session_id: str, outcome: str) -> None:
         with self.store.session() as s:
-            row = s.get(PracticeSession, session_id)
-            if row is None:
-                raise NotFoundError("No such practice session.")
+            row = self.store.require(s, PracticeSession, session_id, "No such practice session.")
             self.store.check_owner(s, p, row.user_id, write=True)
             if row.status == "active":
                 row.status, row.outcome, row.ended_at = "ended", outcome, utcnow()
@@ -212,9 +199,7 @@ class Records:
     def practice(self, p: Principal, session_id: str) -> dict[str, Any]:
         """A session with its turns, decrypted."""
         with self.store.session() as s:
-            row = s.get(PracticeSession, session_id)
-            if row is None:
-                raise NotFoundError("No such practice session.")
+            row = self.store.require(s, PracticeSession, session_id, "No such practice session.")
             self.store.check_owner(s, p, row.user_id)
             turns = list(s.scalars(select(PracticeTurn).where(PracticeTurn.session_id == session_id)
                                    .order_by(PracticeTurn.idx)))
@@ -250,9 +235,7 @@ class Records:
 
     def delete_practice(self, p: Principal, session_id: str) -> None:
         with self.store.session() as s:
-            row = s.get(PracticeSession, session_id)
-            if row is None:
-                raise NotFoundError("No such practice session.")
+            row = self.store.require(s, PracticeSession, session_id, "No such practice session.")
             self.store.check_owner(s, p, row.user_id, delete=True)
             s.execute(delete(PracticeTurn).where(PracticeTurn.session_id == session_id))
             s.delete(row)
@@ -276,9 +259,7 @@ class Records:
 
     def review(self, p: Principal, review_id: str) -> dict[str, Any]:
         with self.store.session() as s:
-            row = s.get(Review, review_id)
-            if row is None:
-                raise NotFoundError("No such review.")
+            row = self.store.require(s, Review, review_id, "No such review.")
             self.store.check_owner(s, p, row.user_id)
         self.store.audit(_actor(p), "read", f"review:{review_id}", {})
         return {"id": row.id, "user_id": row.user_id, "created_at": row.created_at.isoformat(),
@@ -296,9 +277,7 @@ class Records:
 
     def delete_review(self, p: Principal, review_id: str) -> None:
         with self.store.session() as s:
-            row = s.get(Review, review_id)
-            if row is None:
-                raise NotFoundError("No such review.")
+            row = self.store.require(s, Review, review_id, "No such review.")
             self.store.check_owner(s, p, row.user_id, delete=True)
             s.delete(row)
             s.commit()
@@ -326,9 +305,8 @@ class Records:
 
     def delete_scenario(self, p: Principal, scenario_id: str) -> None:
         with self.store.session() as s:
-            row = s.get(Scenario, scenario_id)
-            if row is None:
-                raise NotFoundError(f"No stored scenario {scenario_id!r} (bundled scenarios cannot be deleted).")
+            row = self.store.require(s, Scenario, scenario_id,
+                                     f"No stored scenario {scenario_id!r} (bundled scenarios cannot be deleted).")
             if not (p.role == "admin" or row.owner_id == p.user_id):
                 raise PermissionDeniedError("Only the scenario's author or an admin can delete it.")
             s.delete(row)
@@ -360,9 +338,7 @@ class Records:
         with self.store.session() as s:
             if p is not None and not (p.role == "admin" or p.user_id == user_id):
                 raise PermissionDeniedError("Only an admin or the person themselves can export their data.")
-            user = s.get(User, user_id)
-            if user is None:
-                raise NotFoundError("No such user.")
+            user = self.store.require(s, User, user_id, "No such user.")
             member = s.get(CohortMember, user_id)
             sessions = [r.id for r in s.scalars(select(PracticeSession).where(PracticeSession.user_id == user_id))]
             reviews = [r.id for r in s.scalars(select(Review).where(Review.user_id == user_id))]
@@ -385,9 +361,7 @@ class Records:
             raise PermissionDeniedError("Only an admin or the person themselves can delete their data.")
         counts: dict[str, int] = {}
         with self.store.session() as s:
-            user = s.get(User, user_id)
-            if user is None:
-                raise NotFoundError("No such user.")
+            user = self.store.require(s, User, user_id, "No such user.")
             sessions = select(PracticeSession.id).where(PracticeSession.user_id == user_id)
             counts["turns"] = s.execute(delete(PracticeTurn).where(PracticeTurn.session_id.in_(sessions))).rowcount
             counts["practice_sessions"] = s.execute(delete(PracticeSession)

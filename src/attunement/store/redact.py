@@ -211,7 +211,7 @@ def _name_cue(text: str, start: int, end: int) -> bool:
     return bool(_CUE_BEFORE.search(text[max(0, start - 12):start]) or _CUE_AFTER.match(text[end:]))
 
 
-def _extend_surname(text: str, end: int, given: frozenset[str]) -> int:
+def _extend_surname(text: str, end: int) -> int:
     """"Sarah Okafor" → the name runs on over a capitalised word that follows."""
     m = re.match(r"\s+([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+)?)\b", text[end:])
     if m and m.group(1) not in NOT_PLACES and m.group(1) not in NOT_NAMES:
@@ -254,7 +254,7 @@ def _own_hits(text: str) -> list[_Hit]:
         # lower-case only for unambiguous names ("my friend jayden"), never "my mom said so"
         if (cap in given and (word[:1].isupper() or word.lower() not in _common_words())) or (
                 word[:1].isupper() and cap not in NOT_NAMES and cap not in NOT_PLACES):
-            hits.append(_Hit("PERSON", m.start(1), _extend_surname(text, m.end(1), given), 0.8, "RelationName"))
+            hits.append(_Hit("PERSON", m.start(1), _extend_surname(text, m.end(1)), 0.8, "RelationName"))
     for m in _CAP_WORD.finditer(text):
         word = m.group(0)
         if word in NOT_NAMES:
@@ -263,7 +263,7 @@ def _own_hits(text: str) -> list[_Hit]:
         # would be lower-case; months ("May", "June") only with a surname after them
         if word in given or (word in ambiguous and not _sentence_start(text, m.start()) and word not in MONTHS
                              and _name_cue(text, m.start(), m.end())):
-            hits.append(_Hit("PERSON", m.start(), _extend_surname(text, m.end(), given), 0.7, "GivenName"))
+            hits.append(_Hit("PERSON", m.start(), _extend_surname(text, m.end()), 0.7, "GivenName"))
     return hits
 
 

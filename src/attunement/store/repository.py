@@ -9,7 +9,7 @@ import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, TypeVar
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
@@ -21,6 +21,8 @@ from .crypto import FieldCipher, Keyring
 from .database import migrate, open_engine, session_factory
 from .redact import Redactor
 from .tables import Cohort, CohortMember
+
+T = TypeVar("T")
 
 
 def default_home() -> Path:
@@ -108,11 +110,16 @@ class Store:
         return json.loads(self.open(table, row_id, column, token))
 
     @staticmethod
-    def require_cohort(s: Session, cohort_id: str) -> Cohort:
-        cohort = s.get(Cohort, cohort_id)
-        if cohort is None:
-            raise NotFoundError("No such cohort.")
-        return cohort
+    def require(s: Session, model: type[T], key: str, message: str, **options: Any) -> T:
+        """The row with this primary key, or NotFoundError(message)."""
+        row = s.get(model, key, **options)
+        if row is None:
+            raise NotFoundError(message)
+        return row
+
+    @classmethod
+    def require_cohort(cls, s: Session, cohort_id: str) -> Cohort:
+        return cls.require(s, Cohort, cohort_id, "No such cohort.")
 
     # ---- who may see whose work -----------------------------------------------------
     def supervises(self, s: Session, supervisor_id: str, user_id: str) -> bool:
