@@ -144,7 +144,7 @@ def test_train_on_own_data_then_score_with_it(tmp_path: Path) -> None:
 def test_emotions_and_risk_commands(tmp_path: Path) -> None:
     src = tmp_path / "t.jsonl"
     src.write_text("\n".join(json.dumps(r) for r in [
-        {"id": "a", "text": "I'm so scared about the biopsy results", "conversation_id": "c", "turn_index": 0},
+        {"id": "a", "text": "I'm so nervous about the job interview tomorrow", "conversation_id": "c", "turn_index": 0},
         {"id": "b", "text": "I've been thinking about ending my life", "conversation_id": "c", "turn_index": 1},
         {"id": "c", "text": "I already have the pills, tonight", "conversation_id": "c", "turn_index": 2},
     ]) + "\n", encoding="utf-8")

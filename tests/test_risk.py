@@ -101,3 +101,63 @@ def test_sign_offs_are_goodbyes_only_after_a_disclosure(pipeline, text: str, con
     levels = ["none", "low", "moderate", "high", "imminent"]
     got = pipeline.assess_risk(text, context_level=context).risk.level
     assert levels.index(least) <= levels.index(got) <= levels.index(most), got
+
+
+@pytest.mark.parametrize("text, lowest, highest", [
+    # a day named in ordinary talk is not a date for acting; self-harm with a day is not a plan
+    ("I just want to die. Got fired today and my landlord wants the rent.", "moderate", "high"),
+    ("i cut again today, the urge was bad", "high", "high"),
+    # a denial, then what the writer did: current self-harm is high whatever the intent
+    ("burned myself with a lighter this morning. i dont want to die, i just wanted to feel something", "high", "high"),
+    # look-alikes found by the development set
+    ("Bought a gun safe today, the toddler is walking now", "none", "low"),
+    ("im going to end it with my boyfriend tonight, we want different things", "none", "low"),
+    ("this stats quiz is actually killing me", "none", "none"),
+    ("this is goodbye to my old job!! last day today", "none", "low"),
+    ("Honestly I could murder a burger after that run", "none", "none"),
+    ("i'm on the roof fixing the gutter, call if you need me", "none", "low"),
+    ("I overdosed at 22. It's been ten years and I'm doing well, I run a support group now.", "none", "low"),
+    # euphemisms and preparation read literally
+    ("checking out tonight. it's been a long road", "imminent", "imminent"),
+    ("pretty sure i won't be around by christmas so don't get me anything", "imminent", "imminent"),
+    ("Wrote my note. It's short.", "imminent", "imminent"),
+    ("im at the top of the car park. nobody would care anyway", "high", "imminent"),
+    ("I want so desperately to die", "moderate", "imminent"),
+    ("I have no reason to live anymore", "moderate", "imminent"),
+    ("everyone will finally be free of me soon", "imminent", "imminent"),
+])
+def test_rules_found_by_the_development_set(pipeline: Pipeline, text: str, lowest: str, highest: str) -> None:
+    r = pipeline.assess_risk(text).risk
+    assert RISK_LEVELS.index(lowest) <= RISK_LEVELS.index(r.level) <= RISK_LEVELS.index(highest), (r.level, r.reasons)
+
+
+@pytest.mark.parametrize("answer, lowest, highest", [
+    ("theres a rope in the shed", "imminent", "imminent"),
+    ("my mums pills are in the cabinet", "imminent", "imminent"),
+    ("ok yeah i'll call the helpline tomorrow. thanks for listening", "low", "high"),
+    ("haan", "high", "imminent"),
+])
+def test_an_answer_after_a_disclosure(pipeline: Pipeline, answer: str, lowest: str, highest: str) -> None:
+    """After active ideation, naming a means or a place is a plan; turning to help is not."""
+    first = pipeline.assess_risk("i keep thinking about how i'd do it")
+    assert first.risk.level in ("high", "imminent")
+    r = pipeline.assess_risk(answer, context_level=first.risk.level).risk
+    assert RISK_LEVELS.index(lowest) <= RISK_LEVELS.index(r.level) <= RISK_LEVELS.index(highest), (r.level, r.reasons)
+
+
+def test_lowered_patterns_match_like_case_insensitive_ones() -> None:
+    """The rules match lower-cased text with case-sensitive patterns (twice as fast): the
+    matches must be the very ones IGNORECASE finds on the original text."""
+    from attunement.analysers import risk_rules as R
+    from attunement.analysers.risk import ALL_CUES
+
+    texts = ["I KEEP Thinking About KILLING Myself", "Tonight's The Night, I Have My Pills Ready",
+             "İstanbul trip, then I Won't Be Around Much Longer", "KMS fr", "Me Quiero MORIR",
+             "ABSCHIED — I'm On The Bridge"]
+    for text in texts:
+        low = R.lower_same_length(text)
+        assert len(low) == len(text)
+        for cue in ALL_CUES:
+            assert cue.lowered is not None
+            assert [m.span() for m in cue.lowered.finditer(low)] == [m.span() for m in cue.pattern.finditer(text)], \
+                (cue.name, text)

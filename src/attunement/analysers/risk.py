@@ -7,6 +7,7 @@ worst error this project can make.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,14 +30,16 @@ ALL_CUES = (*R.CUES, R.ATTEMPT, R.STILL_WANT)
 # 0.5 trade false alarms for recall, set by cross-validation on the training corpus
 # (tools/risk_cv.py): the most recall that keeps false alarms on ordinary counselling
 # talk under 5 % at the protocol's level.
-RAISE_AT = (1.0, 0.3, 0.1, 0.1, 0.15)
+RAISE_AT = (1.0, 0.3, 0.15, 0.15, 0.2)
 SENTENCE_READ = True
 SENTENCE_READ_FROM = 4  # sentences: shorter messages are read whole only
 # A sentence read out of its message is outside what the head was trained on: alone it may
 # ask for the protocol (moderate) when confident, never escalate (measured in docs/model-card.md).
 SENTENCE_MAX_LEVEL = 2
 SENTENCE_MIN_P = 0.85
-HEAD_ALONE_ESCALATE = 0.3  # P(≥ high) the model needs to escalate a message with no rule cue
+HEAD_ALONE_ESCALATE = 0.3
+HEAD_ALONE_PROTOCOL = 0.15  # P(≥ moderate) the model alone needs, with no cue and no earlier risk
+DENIAL_OVERRULED_AT = 0.75  # P(≥ level) the model needs to raise past a denial or a past-only cue  # P(≥ high) the model needs to escalate a message with no rule cue
 
 
 def head_decision(p: np.ndarray, raise_at: tuple[float, ...] = RAISE_AT) -> int:
@@ -77,19 +80,29 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
     plain = text.replace("’", "'").replace("‘", "'")
     plain = re.sub(r"(?<=\w)-(?=\w)", " ", plain)  # "not-wanting-to-wake-up": same length, offsets hold
     sents = sentences(plain) or [TextSpan(0, len(plain), plain)]
-    media_frame = bool(R.MEDIA.search(plain))
+    media_frame: bool | None = None  # found on the first cue that needs it: most messages have none
     f.third_party = [m.span() for m in R.THIRD_CUE.finditer(plain)]
     found: list[tuple[R.RiskCue, int, int, TextSpan]] = []
-    for sent in sents:
+    low = R.lower_same_length(plain)
+    sent_index: dict[int, int] = {}
+    for i, sent in enumerate(sents):
+        sent_index[id(sent)] = i
         chunk = plain[sent.start:sent.end]
-        idioms = [m.span() for m in R.IDIOM.finditer(chunk)]
+        low_chunk = low[sent.start:sent.end]
+        idioms: list[tuple[int, int]] | None = None
         for cue in ALL_CUES:
-            for m in cue.pattern.finditer(chunk):
+            assert cue.lowered is not None
+            for m in cue.lowered.finditer(low_chunk):
                 a, b = m.span()
+                if idioms is None:
+                    idioms = [m.span() for m in R.IDIOM.finditer(chunk)]
                 f.cue_counts[cue.name] = f.cue_counts.get(cue.name, 0) + 1
+                if media_frame is None:
+                    media_frame = bool(R.MEDIA.search(plain))
                 why = _lowering(cue, chunk, a, b, idioms, media_frame, f)
                 if why:
-                    f.lowered.add(why[0])
+                    if cue.name not in R.TIME_LIKE:  # a time word is no risk of its own: lowering it blocks nothing
+                        f.lowered.add(why[0])
                     f.reasons.append(f"lowered: '{chunk[a:b]}' ({why[1]})")
                     continue
                 found.append((cue, sent.start + a, sent.start + b, sent))
@@ -109,6 +122,15 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
     for cue, a, b, _ in found:
         if cue.name not in R.IMMINENT_TYPES | {"still_want"}:
             ideation = max(ideation, cue.level)
+    # a time makes a plan only with suicidal ideation (not self-harm alone) in its own sentence or
+    # the next one to it: "I want to die." … "the match is on Saturday" is not a date
+    suicidal_at = [sent_index[id(sent)] for cue, _, _, sent in found
+                   if cue.level >= R.MODERATE and cue.name not in R.IMMINENT_TYPES | R.SELF_HARM_ONLY | {"still_want"}]
+
+    def suicidal_near(sent: TextSpan) -> int:
+        i = sent_index[id(sent)]
+        near = [j for j in suicidal_at if abs(j - i) <= 1] if len(sents) > 3 else suicidal_at
+        return R.MODERATE if near else 0
     if "past" in f.lowered and ideation < R.LOW:
         f.level = R.LOW
         f.reasons.append("raised to low: a history of suicide risk or self-harm")
@@ -122,18 +144,20 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
         if cue.name in R.IMMINENT_NEEDS_IDEATION:
             # a time word alone becomes a plan only after active ideation (high) earlier on
             # and only in a short answer ("yeah. tonight, after she leaves"), not in talk of other things
-            answers = context_level >= R.HIGH and (len(plain.split()) <= 12 or bool(R.SHORT_YES.match(plain)))
-            ideation_here = ideation if cue.name == "time_tonight" and not answers else effective_ideation
+            answers = context_level >= R.HIGH and (len(plain.split()) <= 12 or bool(R.SHORT_YES.match(plain))) \
+                and not R.HELP_SEEKING.search(plain)
+            ideation_here = suicidal_near(sent) if cue.name == "time_tonight" and not answers else effective_ideation
             if ideation_here >= R.MODERATE or (cue.name not in ("time_tonight", "ambiguous_goodbye") and has_time
                                                and prep_or_means) \
-                    or (cue.name == "time_tonight" and any(c.name in R.IMMINENT_ALONE_HIGH for c, *_ in found)):
+                    or (cue.name == "time_tonight" and any(c.name in R.IMMINENT_ALONE_HIGH | R.IMMINENT_ALONE for c, *_ in found)):
                 level = R.IMMINENT
             else:
                 continue
         elif cue.name in R.IMMINENT_ALONE_HIGH:
             level = R.IMMINENT if (effective_ideation >= R.MODERATE or has_time or n_prep_kinds > 1) else R.HIGH
         elif cue.name == "still_want":
-            if not ("past" in f.lowered or context_level >= R.MODERATE or ideation >= R.MODERATE):
+            if not ("past" in f.lowered or context_level >= R.MODERATE or ideation >= R.MODERATE
+                    or "self_harm_history" in f.cue_counts):
                 continue
         if level > f.level:
             f.level = level
@@ -143,9 +167,24 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
             f.reasons.append(reason)
     f.ideation = ideation
     f.own_level = f.level
+    if f.own_level == 0 and not found and R.IDIOM.search(plain):
+        f.lowered.add("idiom")  # "I could murder a curry": no cue, and the model may not read the idiom as risk
+    if f.own_level == 0 and not found and R.ORDINARY_FRAME.search(plain):
+        f.lowered.add("ordinary")
+    if f.own_level < R.MODERATE and R.NEGATED_WHOLE.search(plain):
+        f.lowered.add("negation")  # "im not suicidal, just exhausted": the model alone may not read it as risk
+    answer = context_level >= R.MODERATE and len(plain.split()) <= 25 and not (f.lowered - {"routine_time"}) \
+        and not R.HELP_SEEKING.search(plain)
+    named = R.MEANS_OR_PLACE.search(plain) if answer else None
+    if named and f.level < R.IMMINENT:
+        # "theres rope in the garage" after "I keep thinking about how I'd do it": means or a place, named
+        f.level = R.IMMINENT
+        f.evidence.append(named.span())
+        f.reasons.append(f"raised to imminent: '{named.group(0)}' names a means, place or day after the "
+                         f"{RISK_LEVELS[context_level]} risk voiced earlier in this conversation")
     if context_level >= R.MODERATE and f.level < R.MODERATE:
-        # a bare "yes" or "tonight" answers the earlier disclosure; anything else only keeps it in view
-        carried = R.MODERATE if (context_level >= R.HIGH and R.SHORT_YES.match(plain)) else R.LOW
+        # a bare "yes" answers the earlier disclosure; anything else only keeps it in view
+        carried = R.HIGH if (context_level >= R.HIGH and R.SHORT_YES.match(plain)) else R.LOW
         if carried > f.level:
             f.level = carried
             f.reasons.append(f"raised to {RISK_LEVELS[carried]}: earlier messages in this conversation voiced "
@@ -161,6 +200,10 @@ def _lowering(cue: R.RiskCue, chunk: str, a: int, b: int, idioms: list[tuple[int
     before = chunk[:a]
     if cue.name == "time_tonight" and R.PAST_OR_ROUTINE_TIME.search(before[-20:]):
         return ("routine_time", "a past or routine time, not a plan")
+    if cue.name == "recent_attempt" and R.LONG_AGO.search(chunk):
+        return ("past", "an attempt long ago")
+    if cue.name == "time_tonight" and R.AMBIGUOUS_TIME.match(chunk[a:b]) and not R.FUTURE.search(chunk):
+        return ("routine_time", "a day with no word of intent, not a plan")
     if cue.level >= R.MODERATE and cue.name not in ("dont_want_live",) and R.NEGATION.search(before[-40:]) \
             and _negator_governs(before):
         return ("negation", "negated")
@@ -181,7 +224,7 @@ def _lowering(cue: R.RiskCue, chunk: str, a: int, b: int, idioms: list[tuple[int
         last_third = max((m.end() for m in R.THIRD_SUBJECT.finditer(chunk[:a])), default=-1)
         if last_third > last_i or not own_words:
             return ("third_party", "about someone else")
-    if cue.name in ("goodbye", "giving_away") and R.SCHOOL_OR_TASK.search(chunk):
+    if cue.name in ("goodbye", "giving_away", "gone_soon") and R.SCHOOL_OR_TASK.search(chunk):
         return ("ordinary", "an everyday goodbye or clear-out")
     quoted = chunk[:a].count('"') % 2 == 1 or chunk[:a].count("“") > chunk[:a].count("”")
     if quoted and (media_frame or R.THIRD.search(chunk[:a])):
@@ -200,7 +243,7 @@ def rule_features(f: RuleFinding) -> np.ndarray:
     """What the rules found, as head features. The conversation's earlier risk is not one:
     it is carried by the rules alone, so one alarm cannot make the head read every later
     message as risky."""
-    counts = [np.log1p(f.cue_counts.get(c.name, 0)) for c in ALL_CUES]
+    counts = [math.log1p(f.cue_counts.get(c.name, 0)) for c in ALL_CUES]
     onehot = [1.0 if f.level == i else 0.0 for i in range(5)]
     flags = [1.0 if k in f.lowered else 0.0 for k in ("idiom", "negation", "past", "third_party", "media")]
     return np.asarray(counts + onehot + flags, dtype=np.float32)
@@ -208,10 +251,13 @@ def rule_features(f: RuleFinding) -> np.ndarray:
 
 class RiskModel:
     def __init__(self, head: LinearHead | None, encoder: Encoder | None = None,
-                 raise_at: tuple[float, ...] = RAISE_AT) -> None:
+                 raise_at: tuple[float, ...] = RAISE_AT, head_alone_at: float = HEAD_ALONE_ESCALATE,
+                 head_alone_min: float = HEAD_ALONE_PROTOCOL) -> None:
         self.head = head
         self.encoder = encoder or default_encoder()
         self.raise_at = raise_at
+        self.head_alone_at = head_alone_at
+        self.head_alone_min = head_alone_min
         self._cache: dict[tuple[str, int], RiskAssessment] = {}
 
     @classmethod
@@ -259,16 +305,25 @@ class RiskModel:
                 f.lowered.add("bereavement")
             blocked = bool(f.lowered & {"idiom", "third_party", "media", "laugh", "negation", "past", "ordinary",
                                         "bereavement"}) and f.own_level == 0
+            if blocked and f.lowered <= {"negation", "past"} and float(p[head_level:].sum()) >= DENIAL_OVERRULED_AT \
+                    and head_level >= R.MODERATE:
+                # "I'd never…, but…" and "I attempted years ago and…": a denial or a past lowers a
+                # cue, yet what follows may carry risk; a confident model reading is let through
+                blocked = False
+                reasons.append("a denial or a past was found, but the rest of the message reads as risk")
             # a short message with no cue of its own and no risk earlier ("ok see ya", "i'm going
             # now, night all") is a sign-off: the model's reading of goodbye words alone may not
             # ask for the protocol (after a disclosure, the rules read such words in context)
             sign_off = f.own_level == 0 and context_level < R.MODERATE and bool(R.SIGN_OFF.match(text))
             cap = R.LOW if (blocked or sign_off) else R.IMMINENT
+            if f.own_level == 0 and context_level < R.MODERATE and head_level >= R.MODERATE \
+                    and float(p[R.MODERATE:].sum()) < self.head_alone_min:
+                head_level = R.LOW  # with no cue and no earlier risk, the protocol needs a surer reading
             if f.own_level == 0 and head_level >= R.HIGH:
                 # with no cue of its own, the model alone asks for the protocol (moderate);
                 # escalation needs it to be confident, so one odd sentence cannot set off a
                 # chain of alarms through the rest of a conversation
-                head_level = max([L for L in (R.HIGH, R.IMMINENT) if float(p[L:].sum()) >= HEAD_ALONE_ESCALATE],
+                head_level = max([L for L in (R.HIGH, R.IMMINENT) if float(p[L:].sum()) >= self.head_alone_at],
                                  default=R.MODERATE)
             if min(head_level, cap) > level:
                 level = min(head_level, cap)
@@ -309,9 +364,9 @@ class RiskModel:
         enc = self.encoder.encode(text, cache=True)
         assert self.head is not None
         scores = []
+        no_cue = rule_features(RuleFinding())  # no rule cue fired, or the rules would have given evidence
         for sent in sents:
-            f = apply_rules(sent.text)
-            dense = np.concatenate([enc.pool(sent.start, sent.end), rule_features(f)])
+            dense = np.concatenate([enc.pool(sent.start, sent.end), no_cue])
             scores.append(float(self.head.proba(dense, hashed_ngrams(sent.text))[level:].sum()))
         best = int(np.argmax(scores))
         return [(sents[best].start, sents[best].end)]

@@ -232,7 +232,8 @@ def cross_validate(files: list[Path], encoder: Encoder, folds: int = 5, C: float
         merged_pred: list[str] = []
         held_alarms = [0, 0, 0]
         for test, held_test, head in parts:
-            model = RiskModel(head, encoder, raise_at=g)
+            # a setting is (raise thresholds for levels 0..4[, P(≥ level) the model alone needs to escalate])
+            model = RiskModel(head, encoder, raise_at=tuple(g[:5]), head_alone_at=g[5] if len(g) > 5 else 0.3)
             rep = evaluate_rows(model, test)
             wrong = {d["id"]: d["pred"] for d in rep["disagreements"]}
             gold_rows += test
