@@ -161,3 +161,33 @@ def test_lowered_patterns_match_like_case_insensitive_ones() -> None:
             assert cue.lowered is not None
             assert [m.span() for m in cue.lowered.finditer(low)] == [m.span() for m in cue.pattern.finditer(text)], \
                 (cue.name, text)
+
+
+def test_cue_gates_never_hide_a_match() -> None:
+    """Each cue is scanned only in sentences holding one of its required strings; every match
+    of every cue in the project's risk texts must contain one of them, and the parser must
+    find such strings for most cues (or the gate saves nothing)."""
+    import json
+    from pathlib import Path
+
+    from attunement.analysers import risk_rules as R
+    from attunement.analysers.regex_gate import required_literals
+    from attunement.analysers.risk import ALL_CUES
+
+    root = Path(__file__).resolve().parents[1] / "corpus" / "risk"
+    texts = [json.loads(line)["text"] for f in sorted(root.rglob("*.jsonl")) for line in open(f, encoding="utf-8")]
+    assert len(texts) > 5000
+    checked = 0
+    for cue in ALL_CUES:
+        assert cue.lowered is not None
+        if cue.gate is None:
+            continue
+        for text in texts:
+            for m in cue.lowered.finditer(R.lower_same_length(text)):
+                assert any(lit in m.group(0) for lit in cue.gate), (cue.name, m.group(0))
+                checked += 1
+    assert checked > 5000
+    assert sum(c.gate is not None for c in ALL_CUES) >= 30
+    assert required_literals(r"ab?c") == frozenset({"a"}) or required_literals(r"ab?c") == frozenset({"c"})
+    assert required_literals(r"(kill|end)\s+myself") == frozenset({"myself"})
+    assert required_literals(r"x|") is None and required_literals(r"\w+") is None

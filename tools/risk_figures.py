@@ -19,9 +19,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from attunement.analysers.risk import RiskModel  # noqa: E402
-from attunement.model import RISK_LEVELS  # noqa: E402
-from attunement.train.risk import evaluate_file, evaluate_joined, evaluate_rows, read_messages  # noqa: E402
+from attunement.analysers.risk import RiskModel
+from attunement.model import RISK_LEVELS
+from attunement.train.risk import (
+    evaluate_file,
+    evaluate_joined,
+    evaluate_rows,
+    read_messages,
+)
 
 SHARED = ROOT.parent / "shared" / "data"
 KEYS = ("macro_f1", "recall_imminent", "recall_moderate_plus", "recall_high_plus", "false_alarm_any",
@@ -58,13 +63,14 @@ def main() -> None:
         rep = evaluate_joined(model, epi, ROOT / "eval/epitome-risk-judgments.jsonl", "sp_id", "seeker_post")
         out["epitome"] = summary(rep)
     posts = list(dict.fromkeys(json.loads(line)["seeker_post"]
-                               for f in sorted((ROOT / "corpus/empathy").glob("*.jsonl")) for line in open(f)))
+                               for f in sorted((ROOT / "corpus/empathy").glob("*.jsonl"))
+                               for line in f.read_text(encoding="utf-8").splitlines()))
     lv = [RISK_LEVELS.index(model.assess(p).level) for p in posts]
     out["own_posts"] = {"n": len(posts), "moderate_plus": sum(x >= 2 for x in lv), "high_plus": sum(x >= 3 for x in lv)}
     annomi = SHARED / "annomi_dev.jsonl"
     if annomi.exists():
         convs: dict[str, list[dict]] = defaultdict(list)
-        for line in open(annomi, encoding="utf-8"):
+        for line in annomi.read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
             if row["speaker"] == "client":
                 convs[str(row["conversation_id"])].append(row)

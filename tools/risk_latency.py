@@ -16,15 +16,15 @@ os.environ.setdefault("ATTUNEMENT_THREADS", "1")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from attunement.analysers.risk import RiskModel  # noqa: E402
+from attunement.analysers.risk import RiskModel
 
 
 def main() -> None:
     model = RiskModel.load()
-    sources = {"own risk test set": [json.loads(line)["text"] for line in open(ROOT / "corpus/risk/test.jsonl")]}
+    sources = {"own risk test set": [json.loads(line)["text"] for line in (ROOT / "corpus/risk/test.jsonl").read_text(encoding="utf-8").splitlines()]}
     annomi = ROOT.parent / "shared" / "data" / "annomi_dev.jsonl"
     if annomi.exists():
-        rows = [json.loads(line) for line in open(annomi, encoding="utf-8")]
+        rows = [json.loads(line) for line in annomi.read_text(encoding="utf-8").splitlines()]
         sources["AnnoMI client turns"] = [r["text"] for r in rows if r["speaker"] == "client"][:500]
     for name, texts in sources.items():
         for t in texts:

@@ -5,9 +5,8 @@ after "You don't feel ready."
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import re
+from pathlib import Path
 
 import numpy as np
 
@@ -93,7 +92,7 @@ class CodingModel:
         self._zero = np.zeros(384, dtype=np.float32)
 
     @classmethod
-    def load(cls, model_dir: str | Path | None = None, encoder: Encoder | None = None) -> "CodingModel":
+    def load(cls, model_dir: str | Path | None = None, encoder: Encoder | None = None) -> CodingModel:
         return cls(load_heads(model_file("coding.npz", model_dir), cls.HEADS), encoder)
 
     def _vec(self, text: str, enc: Encoding | None) -> np.ndarray:

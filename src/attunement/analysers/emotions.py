@@ -46,7 +46,7 @@ class EmotionModel:
         self._proba_cache: dict[str, np.ndarray] = {}
 
     @classmethod
-    def load(cls, model_dir: str | Path | None = None, encoder: Encoder | None = None) -> "EmotionModel":
+    def load(cls, model_dir: str | Path | None = None, encoder: Encoder | None = None) -> EmotionModel:
         return cls(load_heads(model_file("emotions.npz", model_dir), ("emotions",))["emotions"], encoder)
 
     def probabilities(self, text: str, enc: Encoding | None = None) -> np.ndarray:

@@ -41,7 +41,7 @@ class EmpathyModel:
         self.encoder = encoder or default_encoder()
 
     @classmethod
-    def load(cls, model_dir: str | Path | None = None, encoder: Encoder | None = None) -> "EmpathyModel":
+    def load(cls, model_dir: str | Path | None = None, encoder: Encoder | None = None) -> EmpathyModel:
         return cls(load_heads(model_file("empathy.npz", model_dir), MECHANISMS), encoder)
 
     def post_context(self, post: str) -> PostContext:

@@ -92,6 +92,8 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
         idioms: list[tuple[int, int]] | None = None
         for cue in ALL_CUES:
             assert cue.lowered is not None
+            if cue.gate is not None and not any(lit in low_chunk for lit in cue.gate):
+                continue  # no string every match needs: the pattern cannot match here
             for m in cue.lowered.finditer(low_chunk):
                 a, b = m.span()
                 if idioms is None:
@@ -155,12 +157,10 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
                 continue
         elif cue.name in R.IMMINENT_ALONE_HIGH:
             level = R.IMMINENT if (effective_ideation >= R.MODERATE or has_time or n_prep_kinds > 1) else R.HIGH
-        elif cue.name == "still_want":
-            if not ("past" in f.lowered or context_level >= R.MODERATE or ideation >= R.MODERATE
-                    or "self_harm_history" in f.cue_counts):
-                continue
-        if level > f.level:
-            f.level = level
+        elif cue.name == "still_want" and not ("past" in f.lowered or context_level >= R.MODERATE
+                                               or ideation >= R.MODERATE or "self_harm_history" in f.cue_counts):
+            continue
+        f.level = max(f.level, level)
         f.evidence.append(_clause(plain, sent, a, b))
         reason = f"raised to {RISK_LEVELS[level]}: {cue.reason}"
         if reason not in f.reasons:
@@ -261,7 +261,7 @@ class RiskModel:
         self._cache: dict[tuple[str, int], RiskAssessment] = {}
 
     @classmethod
-    def load(cls, model_dir: str | Path | None = None, encoder: Encoder | None = None) -> "RiskModel":
+    def load(cls, model_dir: str | Path | None = None, encoder: Encoder | None = None) -> RiskModel:
         path = model_file("risk.npz", model_dir)
         if not path.exists():
             raise ModelError(f"No risk model at {path}: the safety check cannot run without it.",

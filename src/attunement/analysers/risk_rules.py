@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .regex_gate import required_literals
+
 LEVELS = ("none", "low", "moderate", "high", "imminent")
 LOW, MODERATE, HIGH, IMMINENT = 1, 2, 3, 4
 
@@ -27,10 +29,13 @@ class RiskCue:
     # the same pattern, case-sensitive, for text already lowered with `lower_same_length`:
     # about twice as fast as IGNORECASE, which keeps the check on every message cheap
     lowered: re.Pattern[str] | None = None
+    # strings of which every match holds one (regex_gate): a sentence with none is not scanned
+    gate: frozenset[str] | None = None
 
 
 def _cue(name: str, level: int, pattern: str, reason: str, first_person: bool = True) -> RiskCue:
-    return RiskCue(name, level, re.compile(pattern, re.IGNORECASE), reason, first_person, re.compile(pattern))
+    return RiskCue(name, level, re.compile(pattern, re.IGNORECASE), reason, first_person, re.compile(pattern),
+                   required_literals(pattern))
 
 
 def lower_same_length(text: str) -> str:
