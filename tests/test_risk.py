@@ -135,6 +135,7 @@ def test_rules_found_by_the_development_set(pipeline: Pipeline, text: str, lowes
     ("theres a rope in the shed", "imminent", "imminent"),
     ("my mums pills are in the cabinet", "imminent", "imminent"),
     ("ok yeah i'll call the helpline tomorrow. thanks for listening", "low", "high"),
+    ("thanks, the pills are in my drawer", "imminent", "imminent"),  # thanks alone is not help-seeking
     ("haan", "high", "imminent"),
 ])
 def test_an_answer_after_a_disclosure(pipeline: Pipeline, answer: str, lowest: str, highest: str) -> None:

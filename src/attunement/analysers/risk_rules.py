@@ -177,12 +177,15 @@ MEANS_OR_PLACE = re.compile(
     r"overpass|garage|shed|car\s+park|parking\s+garage|balcony|chhat|terrace|rassi|goliyan|pastillas|puente|azotea|"
     r"the\s+right\s+day|the\s+day|birthday|anniversary|while\s+(she|he|they)\s+(is|are|'s|'re)\s+(at\s+work|out|away)|"
     r"cuando\s+(ella|[eé]l|ellos)\s+(trabaj\w+|sal\w+|duerm\w+)|koi\s+nahi\s+hota)\b", re.IGNORECASE)
-# An answer that turns toward help ("ok yeah ill text my RA tmrw", "kal didi se baat karunga")
+# An answer that turns toward help ("ok yeah ill text my RA tmrw", "kal didi se baat karunga");
+# thanks alone is not one: "thanks, the pills are in my drawer" names a means
 HELP_SEEKING = re.compile(
     r"\b(call|calling|text|texting|talk\s+to|talking\s+to|tell|telling|speak\s+to|ring|message|see|seeing|go\s+to|"
-    r"contact|reach\s+out|baat\s+karung[ai]|bata\s+dung[ai]|le\s+voy\s+a\s+(contar|decir|llamar)|hablar\s+con|"
-    r"thanks?|thank\s+you|ty|grateful|came\s+down|i'?m\s+safe|im\s+safe|feeling\s+(a\s+bit\s+)?better|"
-    r"estoy\s+mejor)\b", re.IGNORECASE)
+    r"going\s+to|contact|reach\s+out\s+to)\s+(\w+\s+){0,2}(hotline|helpline|line|crisis|988|111|999|911|samaritans|"
+    r"therapist|counsell?or|doctor|gp|nurse|ra|teacher|mum|mom|dad|parents|sister|brother|friend|someone|somebody|didi|"
+    r"bhai|a&e|er|hospital|psychiatrist)\b|"
+    r"\b(baat\s+karung[ai]|bata\s+dung[ai]|le\s+voy\s+a\s+(contar|decir|llamar)|hablar\s+con|came\s+down|"
+    r"i'?m\s+safe|im\s+safe|feeling\s+(a\s+bit\s+)?better|estoy\s+mejor)\b", re.IGNORECASE)
 
 # Everyday frames for words the model links to risk: with no cue of the writer's own, the
 # model alone may not raise such a message above `low` ("ending it with my boyfriend tonight").
