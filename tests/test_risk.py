@@ -159,7 +159,6 @@ def test_lowered_patterns_match_like_case_insensitive_ones() -> None:
         low = R.lower_same_length(text)
         assert len(low) == len(text)
         for cue in ALL_CUES:
-            assert cue.lowered is not None
             assert [m.span() for m in cue.lowered.finditer(low)] == [m.span() for m in cue.pattern.finditer(text)], \
                 (cue.name, text)
 
@@ -176,11 +175,11 @@ def test_cue_gates_never_hide_a_match() -> None:
     from attunement.analysers.risk import ALL_CUES
 
     root = Path(__file__).resolve().parents[1] / "corpus" / "risk"
-    texts = [json.loads(line)["text"] for f in sorted(root.rglob("*.jsonl")) for line in open(f, encoding="utf-8")]
+    texts = [json.loads(line)["text"] for f in sorted(root.rglob("*.jsonl"))
+             for line in f.read_text(encoding="utf-8").splitlines()]
     assert len(texts) > 5000
     checked = 0
     for cue in ALL_CUES:
-        assert cue.lowered is not None
         if cue.gate is None:
             continue
         for text in texts:

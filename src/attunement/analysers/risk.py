@@ -37,9 +37,9 @@ SENTENCE_READ_FROM = 4  # sentences: shorter messages are read whole only
 # ask for the protocol (moderate) when confident, never escalate (measured in docs/model-card.md).
 SENTENCE_MAX_LEVEL = 2
 SENTENCE_MIN_P = 0.85
-HEAD_ALONE_ESCALATE = 0.3
+HEAD_ALONE_ESCALATE = 0.3  # P(≥ high) the model needs to escalate a message with no rule cue
 HEAD_ALONE_PROTOCOL = 0.15  # P(≥ moderate) the model alone needs, with no cue and no earlier risk
-DENIAL_OVERRULED_AT = 0.75  # P(≥ level) the model needs to raise past a denial or a past-only cue  # P(≥ high) the model needs to escalate a message with no rule cue
+DENIAL_OVERRULED_AT = 0.75  # P(≥ level) the model needs to raise past a denial or a past-only cue
 
 
 def head_decision(p: np.ndarray, raise_at: tuple[float, ...] = RAISE_AT) -> int:
@@ -91,7 +91,6 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
         low_chunk = low[sent.start:sent.end]
         idioms: list[tuple[int, int]] | None = None
         for cue in ALL_CUES:
-            assert cue.lowered is not None
             if cue.gate is not None and not any(lit in low_chunk for lit in cue.gate):
                 continue  # no string every match needs: the pattern cannot match here
             for m in cue.lowered.finditer(low_chunk):
@@ -141,13 +140,15 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
     n_prep_kinds = len({c.name for c, *_ in found if c.name in R.IMMINENT_TYPES - {"time_tonight"}}
                        | ({"letters"} if R.LETTERS.search(plain) else set()))
     effective_ideation = max(ideation, context_level if context_level >= R.MODERATE else 0)
+    # an answer that turns toward help is no plan; only read after risk earlier in the conversation
+    turns_to_help = context_level >= R.MODERATE and bool(R.HELP_SEEKING.search(plain))
+    # a time word alone becomes a plan only after active ideation (high) earlier on and only in
+    # a short answer ("yeah. tonight, after she leaves"), not in talk of other things
+    answers = context_level >= R.HIGH and (len(plain.split()) <= 12 or bool(R.SHORT_YES.match(plain))) \
+        and not turns_to_help
     for cue, a, b, sent in found:
         level = cue.level
         if cue.name in R.IMMINENT_NEEDS_IDEATION:
-            # a time word alone becomes a plan only after active ideation (high) earlier on
-            # and only in a short answer ("yeah. tonight, after she leaves"), not in talk of other things
-            answers = context_level >= R.HIGH and (len(plain.split()) <= 12 or bool(R.SHORT_YES.match(plain))) \
-                and not R.HELP_SEEKING.search(plain)
             ideation_here = suicidal_near(sent) if cue.name == "time_tonight" and not answers else effective_ideation
             if ideation_here >= R.MODERATE or (cue.name not in ("time_tonight", "ambiguous_goodbye") and has_time
                                                and prep_or_means) \
@@ -174,7 +175,7 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
     if f.own_level < R.MODERATE and R.NEGATED_WHOLE.search(plain):
         f.lowered.add("negation")  # "im not suicidal, just exhausted": the model alone may not read it as risk
     answer = context_level >= R.MODERATE and len(plain.split()) <= 25 and not (f.lowered - {"routine_time"}) \
-        and not R.HELP_SEEKING.search(plain)
+        and not turns_to_help
     named = R.MEANS_OR_PLACE.search(plain) if answer else None
     if named and f.level < R.IMMINENT:
         # "theres rope in the garage" after "I keep thinking about how I'd do it": means or a place, named
