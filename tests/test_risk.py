@@ -125,6 +125,29 @@ def test_sign_offs_are_goodbyes_only_after_a_disclosure(pipeline, text: str, con
     ("I want so desperately to die", "moderate", "imminent"),
     ("I have no reason to live anymore", "moderate", "imminent"),
     ("everyone will finally be free of me soon", "imminent", "imminent"),
+    # found by the second development set (dev-f): plans, goodbyes and anniversaries in ordinary life
+    ("Final goodbye to our old flat today, gave the keys back to the landlord", "none", "low"),
+    ("Three years ago today I tried to end my life. Today I got engaged.", "none", "low"),
+    ("four years since my attempt today and I'm so glad I stayed", "none", "low"),
+    ("my cousin keeps posting stuff like 'won't be here much longer', how do i help him", "none", "low"),
+    ("i keep writing 'i won't be around much longer' in my notes app", "imminent", "imminent"),
+    ("wish i could stop existing sometimes. anyway the match is on the 21st, you coming?", "moderate", "high"),
+    ("lol this month is killing me. no seriously, I keep thinking about ending my life", "high", "high"),
+    # an attempt that has just happened; passive wishes in other words; other languages
+    ("my brother found me last night and now I'm in the hospital. I wish he hadn't", "imminent", "imminent"),
+    ("results on friday. part of me is hoping it's something terminal", "moderate", "imminent"),
+    ("slept all weekend and was honestly disappointed to wake up at all", "moderate", "imminent"),
+    ("Gusto ko nang magpakamatay, wala nang saysay", "high", "imminent"),
+    ("sana hindi na lang ako nagising ngayong umaga", "moderate", "imminent"),
+    ("Me volví a cortar ayer, no sé cómo parar", "high", "imminent"),
+    ("La verdad, he estado pensando en quitarme la vida", "high", "imminent"),
+    ("It's a 'poem' about a boy who wants to sleep forever. It's me.", "moderate", "imminent"),
+    ("My sister has been self-harming for a year and I've been holding it together. What I haven't told anyone is I've started thinking about suicide myself.", "high", "imminent"),
+    ("I've started hitting my head against the bedroom door again when things get loud", "high", "imminent"),
+    ("been banging my head against the wall with this spreadsheet all day", "none", "low"),
+    # idioms in other Englishes
+    ("this traffic go kill me one day o", "none", "low"),
+    ("pure deid on ma feet after the hill walk", "none", "low"),
 ])
 def test_rules_found_by_the_development_set(pipeline: Pipeline, text: str, lowest: str, highest: str) -> None:
     r = pipeline.assess_risk(text).risk
@@ -137,6 +160,10 @@ def test_rules_found_by_the_development_set(pipeline: Pipeline, text: str, lowes
     ("ok yeah i'll call the helpline tomorrow. thanks for listening", "low", "high"),
     ("thanks, the pills are in my drawer", "imminent", "imminent"),  # thanks alone is not help-seeking
     ("haan", "high", "imminent"),
+    ("ok. i'll text my sister and call the line in the morning", "low", "high"),  # turning to help is no plan
+    ("abhi wahin upar hoon", "imminent", "imminent"),
+    ("vale, voy a llamar a la línea esta noche", "low", "high"),
+    ("thank you. i think i can make it through tonight, my flatmate said she'd stay with me", "low", "high"),
 ])
 def test_an_answer_after_a_disclosure(pipeline: Pipeline, answer: str, lowest: str, highest: str) -> None:
     """After active ideation, naming a means or a place is a plan; turning to help is not."""
@@ -191,3 +218,11 @@ def test_cue_gates_never_hide_a_match() -> None:
     assert required_literals(r"ab?c") == frozenset({"a"}) or required_literals(r"ab?c") == frozenset({"c"})
     assert required_literals(r"(kill|end)\s+myself") == frozenset({"myself"})
     assert required_literals(r"x|") is None and required_literals(r"\w+") is None
+
+
+def test_a_plan_and_a_day_without_ideation_are_no_crisis() -> None:
+    """The rules alone: a plan for a weekday is ordinary talk unless the writer voices ideation."""
+    from attunement.analysers.risk import apply_rules
+
+    assert apply_rules("I have a plan for Sunday: brunch, the museum, an early night").level == 0
+    assert apply_rules("I want to die. I have a plan for Sunday.").level == 4

@@ -31,3 +31,43 @@ def test_shipped_weights_match_their_manifests() -> None:
         digest = hashlib.sha256((bundled_dir() / f"{name}.npz").read_bytes()).hexdigest()
         assert manifest["weights_sha256"] == digest, name
         assert manifest["data"], name
+
+
+def test_two_class_head_gives_scikit_learns_probabilities() -> None:
+    """A softmax head over two classes must reproduce logistic regression's σ(z), not σ(2z)."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    from attunement.heads import fit_head
+
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(200, 5)).astype(np.float32)
+    y = (x[:, 0] + 0.5 * rng.normal(size=200) > 0).astype(int)
+    head = fit_head(x, [{} for _ in x], y, ["no", "yes"], kind="softmax", C=1.0)
+    ref = LogisticRegression(C=1.0, max_iter=3000, tol=1e-5, random_state=0).fit((x - x.mean(0)) / (x.std(0) + 1e-6), y)
+    want = ref.predict_proba((x - x.mean(0)) / (x.std(0) + 1e-6))[:, 1]
+    got = np.array([head.proba(row, {})[1] for row in x])
+    assert np.abs(got - want).max() < 1e-4
+    assert np.abs(head.proba_many(x, [{} for _ in x])[:, 1] - got).max() < 1e-6
+
+
+def test_batched_sentence_reading_equals_one_by_one() -> None:
+    """The risk check pools and scores all sentences of a post at once; same numbers as one by one."""
+    import numpy as np
+
+    from attunement.analysers.risk import RiskModel, RuleFinding, rule_features
+    from attunement.features import hashed_ngrams
+    from attunement.text import sentences
+
+    model = RiskModel.load()
+    text = ("Long week at work. The printer jammed twice and my manager cancelled the offsite. "
+            "Honestly some nights I wish I could just not wake up. Anyway the dog is fine and the garden looks good. "
+            "My sister visits in May.")
+    sents = sentences(text)
+    enc = model.encoder.encode(text)
+    dense, sparse = model._sentence_features(text, sents)
+    batch = model.head.proba_many(dense, sparse)
+    for i, s in enumerate(sents):
+        one = model.head.proba(np.concatenate([enc.pool(s.start, s.end), rule_features(RuleFinding())]),
+                               hashed_ngrams(s.text))
+        assert np.abs(one - batch[i]).max() < 1e-5

@@ -20,13 +20,15 @@ from attunement.train.risk import (counselling_talk_negatives, cross_validate, e
                                    support_post_negatives)
 from attunement.train.runs import _goemotions_folder  # noqa: E402
 
-GRID = [  # raise thresholds for levels 0..4, then P(≥ level) the model alone needs to escalate
-    (1.0, 0.3, 0.1, 0.1, 0.15, 0.3),
-    (1.0, 0.3, 0.15, 0.15, 0.2, 0.3),
-    (1.0, 0.3, 0.2, 0.2, 0.25, 0.3),
-    (1.0, 0.35, 0.25, 0.25, 0.3, 0.3),
-    (1.0, 0.4, 0.3, 0.3, 0.35, 0.3),
-    (1.0, 0.3, 0.15, 0.15, 0.2, 0.5),
+GRID = [  # raise thresholds for levels 0..4, P(≥ level) the model alone needs to escalate, and
+    # P(≥ moderate) the model alone needs to ask for the protocol (no cue, no earlier risk)
+    (1.0, 0.3, 0.15, 0.15, 0.2, 0.3, 0.15),
+    (1.0, 0.3, 0.15, 0.15, 0.2, 0.3, 0.2),
+    (1.0, 0.3, 0.15, 0.15, 0.2, 0.3, 0.25),
+    (1.0, 0.3, 0.15, 0.15, 0.2, 0.3, 0.3),
+    (1.0, 0.3, 0.1, 0.1, 0.15, 0.3, 0.2),
+    (1.0, 0.3, 0.2, 0.2, 0.25, 0.3, 0.2),
+    (1.0, 0.3, 0.15, 0.15, 0.2, 0.5, 0.2),
 ]
 
 

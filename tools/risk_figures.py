@@ -1,9 +1,9 @@
 """Every figure the safety issue asks for, measured side by side in one run.
 
-    python tools/risk_figures.py [--dev] [--show-dev-errors] [--no-test] [--model-dir DIR]
+    python tools/risk_figures.py [--dev] [--show-dev-errors] [--check] [--no-test] [--model-dir DIR]
 
 own test set (`corpus/risk/test.jsonl`), the development set (`corpus/risk/dev/`, with
---dev), EPITOME dev seeker posts judged by the project (`eval/epitome-risk-judgments.jsonl`),
+--dev), the blind check set (`corpus/risk/check/`, with --check; figures only, never its errors), EPITOME dev seeker posts judged by the project (`eval/epitome-risk-judgments.jsonl`),
 the project's own 700 support posts (no crisis written into them) and AnnoMI dev client
 utterances (MI demonstrations, no risk content): false-alarm rates one by one and in
 conversation. The shared data sets are read, never copied; nothing is written.
@@ -41,6 +41,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--dev", action="store_true")
     ap.add_argument("--show-dev-errors", action="store_true")
+    ap.add_argument("--check", action="store_true", help="the blind check set (figures only)")
     ap.add_argument("--no-test", action="store_true", help="leave the test set out (while choosing)")
     ap.add_argument("--model-dir", default=None, help="a folder with risk.npz (default: the shipped one)")
     args = ap.parse_args()
@@ -58,6 +59,11 @@ def main() -> None:
                 r = by_id[d["id"]]
                 print(f"{d['id']}\tgold={d['gold']}\tpred={d['pred']}\t{','.join(r.get('categories') or [])}\t"
                       f"{r['text'][:300]!r}", file=sys.stderr)
+    if args.check:
+        rows = [r for f in sorted((ROOT / "corpus/risk/check").glob("*.jsonl")) for r in read_messages(f)]
+        rep = evaluate_rows(model, rows)
+        out["check"] = summary(rep) | {"hard_negatives": rep["hard_negatives"],
+                                       "accuracy_by_category": rep["accuracy_by_category"]}
     epi = SHARED / "epitome_dev.jsonl"
     if epi.exists():
         rep = evaluate_joined(model, epi, ROOT / "eval/epitome-risk-judgments.jsonl", "sp_id", "seeker_post")

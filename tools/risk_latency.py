@@ -1,4 +1,4 @@
-"""Risk check latency on chat-length messages, one core, encoding shared (cached first), as
+"""Risk check latency on chat-length messages and on long support posts, one core, encoding shared (cached first), as
 the engine runs it. Prints p50 / mean / p95 per source.
 
     python tools/risk_latency.py
@@ -22,6 +22,9 @@ from attunement.analysers.risk import RiskModel
 def main() -> None:
     model = RiskModel.load()
     sources = {"own risk test set": [json.loads(line)["text"] for line in (ROOT / "corpus/risk/test.jsonl").read_text(encoding="utf-8").splitlines()]}
+    sources["own support posts (empathy corpus)"] = list(dict.fromkeys(
+        json.loads(line)["seeker_post"] for f in sorted((ROOT / "corpus/empathy").glob("*.jsonl"))
+        for line in f.read_text(encoding="utf-8").splitlines()))
     annomi = ROOT.parent / "shared" / "data" / "annomi_dev.jsonl"
     if annomi.exists():
         rows = [json.loads(line) for line in annomi.read_text(encoding="utf-8").splitlines()]

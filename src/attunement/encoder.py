@@ -32,6 +32,23 @@ class Encoding:
     offsets: np.ndarray  # (n, 2) int char offsets
     vector: np.ndarray  # (DIM,) mean-pooled, L2-normalised
 
+    def pool_many(self, spans: list[tuple[int, int]]) -> np.ndarray:
+        """`pool` for several spans at once, (k, DIM): tokens sit in text order, so the tokens
+        inside a span are one contiguous run."""
+        out = np.empty((len(spans), self.vector.shape[0]), dtype=np.float32)
+        if len(self.offsets) == 0:
+            out[:] = self.vector
+            return out
+        first = np.searchsorted(self.offsets[:, 0], [a for a, _ in spans], side="left")
+        last = np.searchsorted(self.offsets[:, 1], [b for _, b in spans], side="right")
+        for i, (lo, hi) in enumerate(zip(first, last)):
+            if hi <= lo:
+                out[i] = self.vector
+            else:
+                v = self.tokens[lo:hi].mean(axis=0)
+                out[i] = v / (np.linalg.norm(v) + 1e-12)
+        return out
+
     def pool(self, start: int, end: int) -> np.ndarray:
         """Normalised mean of the tokens inside [start, end); the whole text if none."""
         if len(self.offsets) == 0:

@@ -38,6 +38,19 @@ class LinearHead:
             z = z + self.sparse_scale * (vals @ self.w_sparse[keys])
         return z
 
+    def proba_many(self, dense: np.ndarray, sparse: list[Sparse]) -> np.ndarray:
+        """`proba` for a (k, n_dense) block of rows at once (one matrix product)."""
+        z = ((dense - self.mean) / self.scale) @ self.w_dense.T + self.bias
+        for i, row in enumerate(sparse):
+            if row:
+                keys = np.fromiter(row.keys(), dtype=np.int64, count=len(row))
+                vals = np.fromiter(row.values(), dtype=np.float32, count=len(row))
+                z[i] += self.sparse_scale * (vals @ self.w_sparse[keys])
+        if self.kind == "softmax":
+            z = np.exp(z - z.max(axis=1, keepdims=True))
+            return z / z.sum(axis=1, keepdims=True)
+        return 1.0 / (1.0 + np.exp(-z))
+
     def proba(self, dense: np.ndarray, sparse: Sparse) -> np.ndarray:
         z = self.logits(dense, sparse)
         if self.kind == "softmax":
@@ -122,8 +135,10 @@ def fit_head(dense: np.ndarray, sparse_rows: list[Sparse], y: np.ndarray, classe
         bias = np.zeros(len(classes))
         present = list(clf.classes_)
         for i, c in enumerate(present):
-            coef[c] = clf.coef_[i] if len(present) > 2 else (clf.coef_[0] if i == 1 else -clf.coef_[0])
-            bias[c] = clf.intercept_[i] if len(present) > 2 else (clf.intercept_[0] if i == 1 else -clf.intercept_[0])
+            # two classes: scikit-learn fits one logit z for the second; softmax over (0, z) gives
+            # its probability σ(z) exactly ((-z, z) would give σ(2z), overconfident)
+            coef[c] = clf.coef_[i] if len(present) > 2 else (clf.coef_[0] if i == 1 else 0.0)
+            bias[c] = clf.intercept_[i] if len(present) > 2 else (clf.intercept_[0] if i == 1 else 0.0)
     else:
         coef, bias = _fit_sigmoid(xd, xs, np.asarray(y, dtype=np.float64), C)
     w_sparse = np.ascontiguousarray(coef[:, n_dense:].T.astype(np.float16).astype(np.float32))

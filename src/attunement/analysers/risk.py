@@ -26,6 +26,24 @@ from . import risk_rules as R
 from .base import Analyser, register
 
 ALL_CUES = (*R.CUES, R.ATTEMPT, R.STILL_WANT)
+# Each literal a cue's every match must contain (regex_gate), with the cues it gates: a sentence
+# is scanned only for the cues one of whose literals it holds, found in one pass over the literals
+_GATE_LITERALS = tuple(sorted({lit for cue in ALL_CUES if cue.gate for lit in cue.gate}))
+_CUES_BY_LITERAL = {lit: frozenset(i for i, cue in enumerate(ALL_CUES) if cue.gate and lit in cue.gate)
+                    for lit in _GATE_LITERALS}
+_UNGATED = frozenset(i for i, cue in enumerate(ALL_CUES) if cue.gate is None)
+
+
+def cues_to_scan(low_chunk: str, literals: tuple[str, ...] | list[str] = _GATE_LITERALS) -> list[R.RiskCue]:
+    """The cues that can match in this lower-cased text, in their table order (`literals`: the
+    gate literals worth trying, e.g. those present in the whole message)."""
+    idx = set(_UNGATED)
+    for lit in literals:
+        if lit in low_chunk:
+            idx |= _CUES_BY_LITERAL[lit]
+    return [ALL_CUES[i] for i in sorted(idx)]
+
+
 # The head raises the level to L when P(level >= L) passes RAISE_AT[L]: thresholds below
 # 0.5 trade false alarms for recall, set by cross-validation on the training corpus
 # (tools/risk_cv.py): the most recall that keeps false alarms on ordinary counselling
@@ -38,7 +56,8 @@ SENTENCE_READ_FROM = 4  # sentences: shorter messages are read whole only
 SENTENCE_MAX_LEVEL = 2
 SENTENCE_MIN_P = 0.85
 HEAD_ALONE_ESCALATE = 0.3  # P(≥ high) the model needs to escalate a message with no rule cue
-HEAD_ALONE_PROTOCOL = 0.15  # P(≥ moderate) the model alone needs, with no cue and no earlier risk
+HEAD_ALONE_PROTOCOL = 0.2  # P(≥ moderate) the model alone needs, with no cue and no earlier risk
+SHORT_ANSWER_WORDS = 25  # an answer within a conversation, read with the earlier risk in view
 DENIAL_OVERRULED_AT = 0.75  # P(≥ level) the model needs to raise past a denial or a past-only cue
 
 
@@ -58,6 +77,7 @@ class RuleFinding:
     cue_counts: dict[str, int] = field(default_factory=dict)
     lowered: set[str] = field(default_factory=set)  # idiom, negation, past, third_party, media, laugh
     ideation: int = 0  # highest level among ideation cues (not time/means alone)
+    turns_to_help: bool = False  # after earlier risk, the message turns toward help
     own_level: int = 0  # the level from this message alone, before the conversation's earlier risk
 
 
@@ -84,23 +104,25 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
     f.third_party = [m.span() for m in R.THIRD_CUE.finditer(plain)]
     found: list[tuple[R.RiskCue, int, int, TextSpan]] = []
     low = R.lower_same_length(plain)
+    in_message = [lit for lit in _GATE_LITERALS if lit in low]  # a sentence can only hold these
     sent_index: dict[int, int] = {}
     for i, sent in enumerate(sents):
         sent_index[id(sent)] = i
         chunk = plain[sent.start:sent.end]
         low_chunk = low[sent.start:sent.end]
         idioms: list[tuple[int, int]] | None = None
-        for cue in ALL_CUES:
-            if cue.gate is not None and not any(lit in low_chunk for lit in cue.gate):
-                continue  # no string every match needs: the pattern cannot match here
+        for cue in cues_to_scan(low_chunk, in_message):  # a cue none of whose needed strings is here cannot match
             for m in cue.lowered.finditer(low_chunk):
                 a, b = m.span()
                 if idioms is None:
                     idioms = [m.span() for m in R.IDIOM.finditer(chunk)]
                 f.cue_counts[cue.name] = f.cue_counts.get(cue.name, 0) + 1
                 if media_frame is None:
-                    media_frame = bool(R.MEDIA.search(plain))
-                why = _lowering(cue, chunk, a, b, idioms, media_frame, f)
+                    media_frame = bool(R.MEDIA.search(plain)) and not R.ITS_ME.search(plain)
+                # a bare "goodbye everyone!" takes its frame from the sentence after it
+                short = len(chunk.split()) <= 4 and i + 1 < len(sents)
+                after = plain[sents[i + 1].start:sents[i + 1].end] if short else ""
+                why = _lowering(cue, chunk, a, b, idioms, media_frame, f, after)
                 if why:
                     if cue.name not in R.TIME_LIKE:  # a time word is no risk of its own: lowering it blocks nothing
                         f.lowered.add(why[0])
@@ -111,8 +133,10 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
     for cue, a, b, sent in found:
         ca, cb = _clause(plain, sent, a, b)
         clause = plain[max(sent.start, ca - 30):cb]
-        if cue.level >= R.MODERATE and cue.name not in R.IMMINENT_TYPES and R.PAST.search(clause) \
-                and not R.PRESENT.search(plain[ca:cb]):
+        anniversary = R.ANNIVERSARY.search(clause)
+        present_text = R.ANNIVERSARY.sub(lambda m: " " * len(m.group()), plain[ca:cb]) if anniversary else plain[ca:cb]
+        if cue.level >= R.MODERATE and cue.name not in R.IMMINENT_TYPES and (anniversary or R.PAST.search(clause)) \
+                and not R.PRESENT.search(present_text):
             f.lowered.add("past")
             f.reasons.append(f"lowered: '{plain[a:b]}' is described in the past and nothing marks it as present")
             f.cue_counts["_past"] = 1
@@ -125,23 +149,30 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
             ideation = max(ideation, cue.level)
     # a time makes a plan only with suicidal ideation (not self-harm alone) in its own sentence or
     # the next one to it: "I want to die." … "the match is on Saturday" is not a date
-    suicidal_at = [sent_index[id(sent)] for cue, _, _, sent in found
-                   if cue.level >= R.MODERATE and cue.name not in R.IMMINENT_TYPES | R.SELF_HARM_ONLY | {"still_want"}]
+    # a passive wish ("if a lorry took me out tomorrow i'd be relieved") does not make a time a plan
+    suicidal_at = [(sent_index[id(sent)], cue.level) for cue, _, _, sent in found
+                   if cue.level >= R.MODERATE and cue.name not in R.IMMINENT_TYPES | R.SELF_HARM_ONLY | R.PASSIVE_ONLY
+                   | {"still_want"}]
 
     def suicidal_near(sent: TextSpan) -> int:
+        # active ideation in the same or the next sentence; a passive wish only in the same one
+        # ("wish i could stop existing sometimes. anyway the tournament is on the 14th")
         i = sent_index[id(sent)]
-        near = [j for j in suicidal_at if abs(j - i) <= 1] if len(sents) > 3 else suicidal_at
+        if len(sents) <= 3:
+            return R.MODERATE if any(j == i or lvl >= R.HIGH for j, lvl in suicidal_at) else 0
+        near = [j for j, lvl in suicidal_at if j == i or (abs(j - i) <= 1 and lvl >= R.HIGH)]
         return R.MODERATE if near else 0
     if "past" in f.lowered and ideation < R.LOW:
         f.level = R.LOW
         f.reasons.append("raised to low: a history of suicide risk or self-harm")
-    prep_or_means = any(c.name in R.IMMINENT_TYPES - {"time_tonight", "ambiguous_goodbye"} for c, *_ in found)
+    # "I have a plan for Saturday: pizza" is no preparation: a plan counts only with ideation
+    prep_or_means = any(c.name in R.IMMINENT_TYPES - {"time_tonight", "ambiguous_goodbye", "plan"} for c, *_ in found)
     has_time = any(c.name == "time_tonight" for c, *_ in found)
     n_prep_kinds = len({c.name for c, *_ in found if c.name in R.IMMINENT_TYPES - {"time_tonight"}}
                        | ({"letters"} if R.LETTERS.search(plain) else set()))
     effective_ideation = max(ideation, context_level if context_level >= R.MODERATE else 0)
     # an answer that turns toward help is no plan; only read after risk earlier in the conversation
-    turns_to_help = context_level >= R.MODERATE and bool(R.HELP_SEEKING.search(plain))
+    turns_to_help = f.turns_to_help = context_level >= R.MODERATE and bool(R.HELP_SEEKING.search(plain))
     # a time word alone becomes a plan only after active ideation (high) earlier on and only in
     # a short answer ("yeah. tonight, after she leaves"), not in talk of other things
     answers = context_level >= R.HIGH and (len(plain.split()) <= 12 or bool(R.SHORT_YES.match(plain))) \
@@ -174,7 +205,7 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
         f.lowered.add("ordinary")
     if f.own_level < R.MODERATE and R.NEGATED_WHOLE.search(plain):
         f.lowered.add("negation")  # "im not suicidal, just exhausted": the model alone may not read it as risk
-    answer = context_level >= R.MODERATE and len(plain.split()) <= 25 and not (f.lowered - {"routine_time"}) \
+    answer = context_level >= R.MODERATE and len(plain.split()) <= SHORT_ANSWER_WORDS and not (f.lowered - {"routine_time"}) \
         and not turns_to_help
     named = R.MEANS_OR_PLACE.search(plain) if answer else None
     if named and f.level < R.IMMINENT:
@@ -184,7 +215,9 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
         f.reasons.append(f"raised to imminent: '{named.group(0)}' names a means, place or day after the "
                          f"{RISK_LEVELS[context_level]} risk voiced earlier in this conversation")
     if context_level >= R.MODERATE and f.level < R.MODERATE:
-        # a bare "yes" answers the earlier disclosure; anything else only keeps it in view
+        # a bare "yes" answers the earlier disclosure; anything else only keeps it in view (carrying
+        # the protocol to every later turn made one early false alarm flag a third of an ordinary
+        # session: tests/test_review.py)
         carried = R.HIGH if (context_level >= R.HIGH and R.SHORT_YES.match(plain)) else R.LOW
         if carried > f.level:
             f.level = carried
@@ -194,7 +227,7 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
 
 
 def _lowering(cue: R.RiskCue, chunk: str, a: int, b: int, idioms: list[tuple[int, int]],
-              media_frame: bool, f: RuleFinding) -> tuple[str, str] | None:
+              media_frame: bool, f: RuleFinding, after: str = "") -> tuple[str, str] | None:
     for s, e in idioms:
         if s < b and a < e:
             return ("idiom", "an idiom or hyperbole")
@@ -213,7 +246,8 @@ def _lowering(cue: R.RiskCue, chunk: str, a: int, b: int, idioms: list[tuple[int
         m = R.NEGATED_WHOLE.search(chunk)
         if m and m.start() <= a <= m.end():
             return ("negation", "the writer denies it")
-    if cue.level <= R.MODERATE and R.LAUGH.search(chunk) and cue.name in ("want_to_die", "wish_dead", "kill_myself"):
+    if cue.level <= R.MODERATE and R.LAUGH.search(chunk) and cue.name in ("want_to_die", "wish_dead", "kill_myself",
+                                                                         "passive_more"):
         rest = R.FIRST_PERSON.findall(chunk)
         if len(rest) <= 2:
             return ("laugh", "hyperbole marked by laughter")
@@ -223,10 +257,18 @@ def _lowering(cue: R.RiskCue, chunk: str, a: int, b: int, idioms: list[tuple[int
     if R.THIRD_SUBJECT.search(chunk[:a]) and (not own_words or "'" in chunk[:a] or '"' in chunk[:a]):
         last_i = max((m.end() for m in re.finditer(r"\b(i|i'm|im|i've)\b", chunk[:a], re.IGNORECASE)), default=-1)
         last_third = max((m.end() for m in R.THIRD_SUBJECT.finditer(chunk[:a])), default=-1)
-        if last_third > last_i or not own_words:
+        # the nearest subject before the cue decides: "What I haven't told her is I've started
+        # thinking about suicide too" is the writer's own
+        if last_third > last_i:
             return ("third_party", "about someone else")
-    if cue.name in ("goodbye", "giving_away", "gone_soon") and R.SCHOOL_OR_TASK.search(chunk):
+    if cue.name in ("goodbye", "giving_away", "gone_soon") and (R.SCHOOL_OR_TASK.search(chunk)
+                                                                or (after and R.SCHOOL_OR_TASK.search(after))):
         return ("ordinary", "an everyday goodbye or clear-out")
+    if cue.name == "goodbye" and R.GOODBYE_TO_PLACE.match(chunk[b:]):
+        return ("ordinary", "a goodbye to a place, a job or a group")
+    quote = R.REPORTED_QUOTE.search(chunk[:a])
+    if quote and quote.group("subject").lower() not in ("i", "i'm", "im", "me", "we"):
+        return ("third_party", "someone else's words, quoted")
     quoted = chunk[:a].count('"') % 2 == 1 or chunk[:a].count("“") > chunk[:a].count("”")
     if quoted and (media_frame or R.THIRD.search(chunk[:a])):
         return ("media" if media_frame else "third_party", "quoted from someone else or from fiction")
@@ -304,8 +346,11 @@ class RiskModel:
                         head_level, p = lvl, sp
             if f.own_level == 0 and R.BEREAVEMENT.search(text) and not (set(f.cue_counts) - {"time_tonight"}):
                 f.lowered.add("bereavement")
+            # a history with nothing present ("four years since my attempt today and I'm glad I stayed")
+            # is `low` by the rules, and no more a cue of its own than an idiom
+            history_only = f.own_level == R.LOW and "past" in f.lowered and f.ideation < R.LOW
             blocked = bool(f.lowered & {"idiom", "third_party", "media", "laugh", "negation", "past", "ordinary",
-                                        "bereavement"}) and f.own_level == 0
+                                        "bereavement"}) and (f.own_level == 0 or history_only)
             if blocked and f.lowered <= {"negation", "past"} and float(p[head_level:].sum()) >= DENIAL_OVERRULED_AT \
                     and head_level >= R.MODERATE:
                 # "I'd never…, but…" and "I attempted years ago and…": a denial or a past lowers a
@@ -317,6 +362,8 @@ class RiskModel:
             # ask for the protocol (after a disclosure, the rules read such words in context)
             sign_off = f.own_level == 0 and context_level < R.MODERATE and bool(R.SIGN_OFF.match(text))
             cap = R.LOW if (blocked or sign_off) else R.IMMINENT
+            if f.turns_to_help and f.own_level == 0:
+                cap = f.level  # "ok, i'll call the line in the morning": the model alone may not make it a plan
             if f.own_level == 0 and context_level < R.MODERATE and head_level >= R.MODERATE \
                     and float(p[R.MODERATE:].sum()) < self.head_alone_min:
                 head_level = R.LOW  # with no cue and no earlier risk, the protocol needs a surer reading
@@ -346,29 +393,30 @@ class RiskModel:
         sents = sentences(text)
         if len(sents) < SENTENCE_READ_FROM:
             return []
-        enc = self.encoder.encode(text, cache=True)
+        sents = [s for s in sents if len(s.text.split()) >= 4]
+        if not sents:
+            return []
+        dense, sparse = self._sentence_features(text, sents)
         assert self.head is not None
-        out = []
-        no_cue = rule_features(RuleFinding())  # the rules have read the whole message already
-        for sent in sents:
-            if len(sent.text.split()) < 4:
-                continue
-            dense = np.concatenate([enc.pool(sent.start, sent.end), no_cue])
-            out.append(self.head.proba(dense, hashed_ngrams(sent.text)))
-        return out
+        return list(self.head.proba_many(dense, sparse))
+
+    def _sentence_features(self, text: str, sents: list[TextSpan]) -> tuple[np.ndarray, list[dict[int, float]]]:
+        """Each sentence pooled from the message's one encoding, with no rule features (the
+        rules have read the whole message already)."""
+        enc = self.encoder.encode(text, cache=True)
+        pooled = enc.pool_many([(s.start, s.end) for s in sents])
+        no_cue = rule_features(RuleFinding())
+        no_cue = np.broadcast_to(no_cue, (len(sents), no_cue.size))
+        return np.hstack([pooled, no_cue]), [hashed_ngrams(s.text) for s in sents]
 
     def _head_evidence(self, text: str, level: int) -> list[tuple[int, int]]:
         """The sentence the model reads as most at risk: evidence when no rule cue fired."""
         sents = sentences(text)
         if len(sents) <= 1:
             return [(sents[0].start, sents[0].end)] if sents else []
-        enc = self.encoder.encode(text, cache=True)
         assert self.head is not None
-        scores = []
-        no_cue = rule_features(RuleFinding())  # no rule cue fired, or the rules would have given evidence
-        for sent in sents:
-            dense = np.concatenate([enc.pool(sent.start, sent.end), no_cue])
-            scores.append(float(self.head.proba(dense, hashed_ngrams(sent.text))[level:].sum()))
+        dense, sparse = self._sentence_features(text, sents)
+        scores = self.head.proba_many(dense, sparse)[:, level:].sum(axis=1)
         best = int(np.argmax(scores))
         return [(sents[best].start, sents[best].end)]
 

@@ -207,7 +207,7 @@ def cross_validate(files: list[Path], encoder: Encoder, folds: int = 5, C: float
     import json
     import tempfile
 
-    from ..analysers.risk import HEAD_ALONE_ESCALATE, RAISE_AT
+    from ..analysers.risk import HEAD_ALONE_ESCALATE, HEAD_ALONE_PROTOCOL, RAISE_AT
 
     def fold_of(key: str) -> int:
         return int(hashlib.sha1(key.encode()).hexdigest(), 16) % folds
@@ -232,8 +232,10 @@ def cross_validate(files: list[Path], encoder: Encoder, folds: int = 5, C: float
         merged_pred: list[str] = []
         held_alarms = [0, 0, 0]
         for test, held_test, head in parts:
-            # a setting is (raise thresholds for levels 0..4[, P(≥ level) the model alone needs to escalate])
-            model = RiskModel(head, encoder, raise_at=tuple(g[:5]), head_alone_at=g[5] if len(g) > 5 else HEAD_ALONE_ESCALATE)
+            # a setting is (raise thresholds for levels 0..4[, P(≥ level) the model alone needs to escalate
+            # [, P(≥ moderate) it needs to ask for the protocol]])
+            model = RiskModel(head, encoder, raise_at=tuple(g[:5]), head_alone_at=g[5] if len(g) > 5 else HEAD_ALONE_ESCALATE,
+                              head_alone_min=g[6] if len(g) > 6 else HEAD_ALONE_PROTOCOL)
             rep = evaluate_rows(model, test)
             wrong = {d["id"]: d["pred"] for d in rep["disagreements"]}
             gold_rows += test
