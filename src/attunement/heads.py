@@ -33,30 +33,32 @@ class LinearHead:
     def logits(self, dense: np.ndarray, sparse: Sparse) -> np.ndarray:
         z = self.w_dense @ ((dense - self.mean) / self.scale) + self.bias
         if sparse:
-            keys = np.fromiter(sparse.keys(), dtype=np.int64, count=len(sparse))
-            vals = np.fromiter(sparse.values(), dtype=np.float32, count=len(sparse))
-            z = z + self.sparse_scale * (vals @ self.w_sparse[keys])
+            z = z + self._sparse_term(sparse)
         return z
+
+    def _sparse_term(self, sparse: Sparse) -> np.ndarray:
+        """The n-grams' contribution to the logits of one row (a few rows of w_sparse)."""
+        keys = np.fromiter(sparse.keys(), dtype=np.int64, count=len(sparse))
+        vals = np.fromiter(sparse.values(), dtype=np.float32, count=len(sparse))
+        return self.sparse_scale * (vals @ self.w_sparse[keys])
+
+    def _activate(self, z: np.ndarray) -> np.ndarray:
+        """Logits (last axis) to probabilities."""
+        if self.kind == "softmax":
+            z = np.exp(z - z.max(axis=-1, keepdims=True))
+            return z / z.sum(axis=-1, keepdims=True)
+        return 1.0 / (1.0 + np.exp(-z))
 
     def proba_many(self, dense: np.ndarray, sparse: list[Sparse]) -> np.ndarray:
         """`proba` for a (k, n_dense) block of rows at once (one matrix product)."""
         z = ((dense - self.mean) / self.scale) @ self.w_dense.T + self.bias
         for i, row in enumerate(sparse):
             if row:
-                keys = np.fromiter(row.keys(), dtype=np.int64, count=len(row))
-                vals = np.fromiter(row.values(), dtype=np.float32, count=len(row))
-                z[i] += self.sparse_scale * (vals @ self.w_sparse[keys])
-        if self.kind == "softmax":
-            z = np.exp(z - z.max(axis=1, keepdims=True))
-            return z / z.sum(axis=1, keepdims=True)
-        return 1.0 / (1.0 + np.exp(-z))
+                z[i] += self._sparse_term(row)
+        return self._activate(z)
 
     def proba(self, dense: np.ndarray, sparse: Sparse) -> np.ndarray:
-        z = self.logits(dense, sparse)
-        if self.kind == "softmax":
-            z = np.exp(z - z.max())
-            return z / z.sum()
-        return 1.0 / (1.0 + np.exp(-z))
+        return self._activate(self.logits(dense, sparse))
 
     # ---- persistence -------------------------------------------------------------
     def to_arrays(self, prefix: str) -> dict[str, np.ndarray]:
