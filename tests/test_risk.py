@@ -148,6 +148,45 @@ def test_sign_offs_are_goodbyes_only_after_a_disclosure(pipeline, text: str, con
     # idioms in other Englishes
     ("this traffic go kill me one day o", "none", "low"),
     ("pure deid on ma feet after the hill walk", "none", "low"),
+    # found by the third development set (dev-g, the stop-14 check set once measured)
+    ("my partner and I have been fighting and I keep thinking about killing myself", "high", "high"),  # "tn" in "partner" was a time
+    ("gonna kms after my shift ends at 11, done pretending", "imminent", "imminent"),  # "at 11" is a time, not an age
+    ("we're in the ambulance now, mum found me, i'm so sorry", "imminent", "imminent"),
+    ("it didn't work. woke up on the bathroom floor this morning", "imminent", "imminent"),
+    ("tried to overdose on friday, they discharged me today", "imminent", "imminent"),
+    ("i cut way too deep this time", "imminent", "imminent"),
+    ("maine 30 neend ki goliyan kha li hain", "imminent", "imminent"),
+    ("serial mein villain ne zeher pi liya, so dramatic", "none", "low"),
+    ("Goodbye, everyone.", "imminent", "imminent"),
+    ("sorting my paperwork so nobody has to deal with it after", "high", "imminent"),
+    ("gave my headphones to sam, not gonna need them after friday", "imminent", "imminent"),
+    ("wrote a goodbye letter to the team, retiring after 30 years!", "none", "low"),
+    ("i've written letters to the kids and to my wife", "imminent", "imminent"),
+    ("I don't want to be here anymore, this city is too expensive. Moving back to Cork.", "none", "low"),
+    ("mera bhai bol raha tha ki usse jeena nahi hai, kya karun?", "none", "low"),
+    ("mi hermana dice que quiere desaparecer, no sé qué hacer", "none", "low"),
+    ("No es que quiera matarme, pero si mañana no despertara me daría igual", "moderate", "high"),
+    ("apni jaan le loon, yahi sochta rehta hoon", "high", "imminent"),
+    ("Every time the train comes in I feel a pull to step forward", "high", "imminent"),
+    ("i keep thinking more and more about ending things", "high", "imminent"),
+    ("I used to self-harm at school. The scars have faded and I'm fine now.", "none", "low"),
+    ("back in college i had pills saved up. that was 6 years ago, i'm well now", "none", "low"),
+    ("killing myself watching this match, we can't defend a corner", "none", "none"),
+    ("the group project is a suicide mission lol", "none", "low"),
+    ("this heat wan kill me, NEPA took light again", "none", "low"),
+    ("Picked up my prescription at the pharmacy and filled the pill organiser for the week", "none", "low"),
+    ("i just wanna dissapear forevr", "moderate", "imminent"),
+    ("I can't keep on living this way", "moderate", "imminent"),
+    ("sab khatam ho jaaye bas, main bhi", "moderate", "imminent"),
+    ("Some nights I'd happily go to sleep and never come round", "moderate", "imminent"),
+    ("Retired nurse, 74. The cats go to my niece and there is a letter for the coroner. Sunday.", "imminent", "imminent"),
+    ("I'd no complain if I didnae wake up the morra", "moderate", "imminent"),  # a negated aversion is a wish
+    ("I wouldn't care if I didn't wake up tomorrow", "moderate", "imminent"),
+    ("this exam is killing me 😂 but honestly I don't want to live anymore", "moderate", "imminent"),
+    ("the world would be lighter without me in it", "moderate", "imminent"),
+    # someone else's risk stays theirs, unless the writer joins in
+    ("My friend says she wants to die. Honestly so do I.", "moderate", "imminent"),
+    ("my friend said she wants to end it. me too tbh", "high", "imminent"),
 ])
 def test_rules_found_by_the_development_set(pipeline: Pipeline, text: str, lowest: str, highest: str) -> None:
     r = pipeline.assess_risk(text).risk
@@ -164,6 +203,9 @@ def test_rules_found_by_the_development_set(pipeline: Pipeline, text: str, lowes
     ("abhi wahin upar hoon", "imminent", "imminent"),
     ("vale, voy a llamar a la línea esta noche", "low", "high"),
     ("thank you. i think i can make it through tonight, my flatmate said she'd stay with me", "low", "high"),
+    # a turn toward help or a promise not to act keeps the protocol in view (moderate), not a plan
+    ("ok. i'll text my sister tomorrow", "moderate", "high"),
+    ("nahi nahi, kuch karunga nahi, promise", "moderate", "high"),
 ])
 def test_an_answer_after_a_disclosure(pipeline: Pipeline, answer: str, lowest: str, highest: str) -> None:
     """After active ideation, naming a means or a place is a plan; turning to help is not."""

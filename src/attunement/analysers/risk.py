@@ -57,6 +57,7 @@ SENTENCE_MAX_LEVEL = 2
 SENTENCE_MIN_P = 0.85
 HEAD_ALONE_ESCALATE = 0.3  # P(≥ high) the model needs to escalate a message with no rule cue
 HEAD_ALONE_PROTOCOL = 0.2  # P(≥ moderate) the model alone needs, with no cue and no earlier risk
+BARE_YES_WORDS = 5  # "yeah. that's it" answers a disclosure; "yeah. no more secrets, I'll tell you about…" talks on
 SHORT_ANSWER_WORDS = 25  # an answer within a conversation, read with the earlier risk in view
 DENIAL_OVERRULED_AT = 0.75  # P(≥ level) the model needs to raise past a denial or a past-only cue
 
@@ -103,6 +104,7 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
     media_frame: bool | None = None  # found on the first cue that needs it: most messages have none
     f.third_party = [m.span() for m in R.THIRD_CUE.finditer(plain)]
     found: list[tuple[R.RiskCue, int, int, TextSpan]] = []
+    lowered_third: set[str] = set()  # cues read as someone else's
     low = R.lower_same_length(plain)
     in_message = [lit for lit in _GATE_LITERALS if lit in low]  # a sentence can only hold these
     sent_index: dict[int, int] = {}
@@ -124,6 +126,8 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
                 after = plain[sents[i + 1].start:sents[i + 1].end] if short else ""
                 why = _lowering(cue, chunk, a, b, idioms, media_frame, f, after)
                 if why:
+                    if why[0] == "third_party":
+                        lowered_third.add(cue.name)
                     if cue.name not in R.TIME_LIKE:  # a time word is no risk of its own: lowering it blocks nothing
                         f.lowered.add(why[0])
                     f.reasons.append(f"lowered: '{chunk[a:b]}' ({why[1]})")
@@ -135,8 +139,10 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
         clause = plain[max(sent.start, ca - 30):cb]
         anniversary = R.ANNIVERSARY.search(clause)
         present_text = R.ANNIVERSARY.sub(lambda m: " " * len(m.group()), plain[ca:cb]) if anniversary else plain[ca:cb]
-        if cue.level >= R.MODERATE and cue.name not in R.IMMINENT_TYPES and (anniversary or R.PAST.search(clause)) \
-                and not R.PRESENT.search(present_text):
+        # "back in uni i had pills saved up": means or a plan long ago are history too
+        past = (cue.name not in R.IMMINENT_TYPES and (anniversary or R.PAST.search(clause))) \
+            or (cue.name in R.PAST_CAN_LOWER and R.LONG_AGO.search(clause))
+        if cue.level >= R.MODERATE and past and not R.PRESENT.search(present_text):
             f.lowered.add("past")
             f.reasons.append(f"lowered: '{plain[a:b]}' is described in the past and nothing marks it as present")
             f.cue_counts["_past"] = 1
@@ -197,11 +203,26 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
         reason = f"raised to {RISK_LEVELS[level]}: {cue.reason}"
         if reason not in f.reasons:
             f.reasons.append(reason)
+    joined = R.ME_TOO.search(plain) if ("third_party" in f.lowered or f.third_party) else None
+    if joined:
+        theirs = max([c.level for c in ALL_CUES if c.name in lowered_third]
+                     + [R.HIGH if R.ACTIVE_WORDS.search(plain[a:b]) else R.MODERATE for a, b in f.third_party])
+        if theirs > f.level:
+            f.level = min(theirs, R.HIGH)
+            f.evidence.append(joined.span())
+            f.reasons.append(f"raised to {RISK_LEVELS[f.level]}: the writer says the same of themself "
+                             f"('{joined.group(0)}')")
+    woke = R.WOKE_AFTER.search(plain)
+    if woke and f.level < R.IMMINENT and R.ATTEMPT_FAILED.search(plain) and not (f.lowered & {"third_party", "media"}):
+        f.level = R.IMMINENT
+        f.evidence.append(woke.span())
+        f.reasons.append("raised to imminent: an attempt that has just been survived (it didn't work, woke up …)")
     f.ideation = ideation
     f.own_level = f.level
-    if f.own_level == 0 and not found and R.IDIOM.search(plain):
+    only_times = all(c.name in R.TIME_LIKE for c, *_ in found)  # a time word alone is no risk
+    if f.own_level == 0 and only_times and R.IDIOM.search(plain):
         f.lowered.add("idiom")  # "I could murder a curry": no cue, and the model may not read the idiom as risk
-    if f.own_level == 0 and not found and R.ORDINARY_FRAME.search(plain):
+    if f.own_level == 0 and only_times and R.ORDINARY_FRAME.search(plain):
         f.lowered.add("ordinary")
     if f.own_level < R.MODERATE and R.NEGATED_WHOLE.search(plain):
         f.lowered.add("negation")  # "im not suicidal, just exhausted": the model alone may not read it as risk
@@ -218,7 +239,11 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
         # a bare "yes" answers the earlier disclosure; anything else only keeps it in view (carrying
         # the protocol to every later turn made one early false alarm flag a third of an ordinary
         # session: tests/test_review.py)
-        carried = R.HIGH if (context_level >= R.HIGH and R.SHORT_YES.match(plain)) else R.LOW
+        # a promise not to act or a turn toward help keeps the protocol in view ("ok, i'll call the
+        # line tomorrow", "nahi nahi, kuch karunga nahi"): the person was at risk a moment ago
+        bare_yes = bool(R.SHORT_YES.match(plain)) and len(plain.split()) <= BARE_YES_WORDS
+        carried = R.HIGH if (context_level >= R.HIGH and bare_yes) else \
+            R.MODERATE if (turns_to_help or R.NEGATED_WHOLE.search(plain) or R.DENIAL.search(plain)) else R.LOW
         if carried > f.level:
             f.level = carried
             f.reasons.append(f"raised to {RISK_LEVELS[carried]}: earlier messages in this conversation voiced "
@@ -239,15 +264,16 @@ def _lowering(cue: R.RiskCue, chunk: str, a: int, b: int, idioms: list[tuple[int
     if cue.name == "time_tonight" and R.AMBIGUOUS_TIME.match(chunk[a:b]) and not R.FUTURE.search(chunk):
         return ("routine_time", "a day with no word of intent, not a plan")
     if cue.level >= R.MODERATE and cue.name not in ("dont_want_live",) and R.NEGATION.search(before[-40:]) \
-            and _negator_governs(before):
+            and _negator_governs(before) and not R.AVERSION_NEGATED.search(before[-40:]):
         return ("negation", "negated")
     if R.NEGATED_WHOLE.search(chunk) and cue.name in ("kill_myself", "want_to_hurt_self", "suicide_self",
                                                       "want_to_die"):
         m = R.NEGATED_WHOLE.search(chunk)
         if m and m.start() <= a <= m.end():
             return ("negation", "the writer denies it")
-    if cue.level <= R.MODERATE and R.LAUGH.search(chunk) and cue.name in ("want_to_die", "wish_dead", "kill_myself",
-                                                                         "passive_more"):
+    # "this exam is killing me 😂 lekin sach bolun toh…": a laugh before a turn ("but honestly") marks no joke
+    if cue.level <= R.MODERATE and cue.name in ("want_to_die", "wish_dead", "kill_myself", "passive_more") \
+            and R.LAUGH.search(chunk) and not R.SERIOUS_TURN.search(chunk[:a]):
         rest = R.FIRST_PERSON.findall(chunk)
         if len(rest) <= 2:
             return ("laugh", "hyperbole marked by laughter")
@@ -256,7 +282,11 @@ def _lowering(cue: R.RiskCue, chunk: str, a: int, b: int, idioms: list[tuple[int
     own_words = bool(R.FIRST_PERSON.search(chunk[a:b]))
     if R.THIRD_SUBJECT.search(chunk[:a]) and (not own_words or "'" in chunk[:a] or '"' in chunk[:a]):
         last_i = max((m.end() for m in re.finditer(r"\b(i|i'm|im|i've)\b", chunk[:a], re.IGNORECASE)), default=-1)
-        last_third = max((m.end() for m in R.THIRD_SUBJECT.finditer(chunk[:a])), default=-1)
+        # "the cats go to my niece and there is a letter for the coroner": after a preposition,
+        # the other person is no subject
+        last_third = max((m.end() for m in R.THIRD_SUBJECT.finditer(chunk[:a])
+                          if not re.search(r"\b(to|for|with|from|by)\s+$", chunk[:m.start()], re.IGNORECASE)),
+                         default=-1)
         # the nearest subject before the cue decides: "What I haven't told her is I've started
         # thinking about suicide too" is the writer's own
         if last_third > last_i:
@@ -264,7 +294,12 @@ def _lowering(cue: R.RiskCue, chunk: str, a: int, b: int, idioms: list[tuple[int
     if cue.name in ("goodbye", "giving_away", "gone_soon") and (R.SCHOOL_OR_TASK.search(chunk)
                                                                 or (after and R.SCHOOL_OR_TASK.search(after))):
         return ("ordinary", "an everyday goodbye or clear-out")
-    if cue.name == "goodbye" and R.GOODBYE_TO_PLACE.match(chunk[b:]):
+    if cue.name == "dont_want_live" and R.HERE_IS_A_PLACE.match(chunk[b:]):
+        return ("ordinary", "here is a place, not being alive")
+    # "wrote my goodbye letter to the team": the match may end in "to the", so read on from there
+    tail = re.search(r"\b(to|for)\s+(the|my|our)$", chunk[a:b], re.IGNORECASE) if cue.name == "goodbye" else None
+    if cue.name == "goodbye" and (R.LETTER_TO_TEAM.match(chunk[a + tail.start():]) if tail
+                                  else R.GOODBYE_TO_PLACE.match(chunk[b:])):
         return ("ordinary", "a goodbye to a place, a job or a group")
     quote = R.REPORTED_QUOTE.search(chunk[:a])
     if quote and quote.group("subject").lower() not in ("i", "i'm", "im", "me", "we"):
@@ -278,8 +313,8 @@ def _lowering(cue: R.RiskCue, chunk: str, a: int, b: int, idioms: list[tuple[int
 
 
 def _negator_governs(before: str) -> bool:
-    return bool(re.search(r"\b(never|not|no|don'?t|dont|do\s+not|wouldn'?t|would\s+not|won'?t|will\s+not|nor)\s+"
-                          r"(\w+\s+){0,2}$", before, re.IGNORECASE))
+    return bool(re.search(r"\b(never|not|no|don'?t|dont|do\s+not|wouldn'?t|would\s+not|won'?t|will\s+not|nor|nunca|jam[aá]s)\s+"
+                          r"(\w+\s+){0,2}$|\bno\s+es\s+que\s+(\w+\s+){0,2}$", before, re.IGNORECASE))
 
 
 def rule_features(f: RuleFinding) -> np.ndarray:
@@ -346,9 +381,14 @@ class RiskModel:
                         head_level, p = lvl, sp
             if f.own_level == 0 and R.BEREAVEMENT.search(text) and not (set(f.cue_counts) - {"time_tonight"}):
                 f.lowered.add("bereavement")
+            if f.own_level == 0 and f.third_party:
+                f.lowered.add("third_party")  # "one of my followers posted a goodbye": hers, not the writer's
             # a history with nothing present ("four years since my attempt today and I'm glad I stayed")
             # is `low` by the rules, and no more a cue of its own than an idiom
-            history_only = f.own_level == R.LOW and "past" in f.lowered and f.ideation < R.LOW
+            history_only = f.own_level == R.LOW and (("past" in f.lowered and f.ideation < R.LOW)
+                                                     or set(f.cue_counts) <= {"self_harm_history", "_past", "time_tonight"})
+            if history_only:
+                f.lowered.add("past")  # "I used to cut at school; the scars have faded": a history, nothing present
             blocked = bool(f.lowered & {"idiom", "third_party", "media", "laugh", "negation", "past", "ordinary",
                                         "bereavement"}) and (f.own_level == 0 or history_only)
             if blocked and f.lowered <= {"negation", "past"} and float(p[head_level:].sum()) >= DENIAL_OVERRULED_AT \
