@@ -212,7 +212,7 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
             f.evidence.append(joined.span())
             f.reasons.append(f"raised to {RISK_LEVELS[f.level]}: the writer says the same of themself "
                              f"('{joined.group(0)}')")
-    woke = R.WOKE_AFTER.search(plain)
+    woke = R.WOKE_AFTER.search(plain) if "woke" in low else None  # most messages need no scan
     if woke and f.level < R.IMMINENT and R.ATTEMPT_FAILED.search(plain) and not (f.lowered & {"third_party", "media"}):
         f.level = R.IMMINENT
         f.evidence.append(woke.span())
