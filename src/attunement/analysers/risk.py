@@ -104,7 +104,7 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
     media_frame: bool | None = None  # found on the first cue that needs it: most messages have none
     f.third_party = [m.span() for m in R.THIRD_CUE.finditer(plain)]
     found: list[tuple[R.RiskCue, int, int, TextSpan]] = []
-    lowered_third: set[str] = set()  # cues read as someone else's
+    third_level = 0  # the highest cue read as someone else's
     low = R.lower_same_length(plain)
     in_message = [lit for lit in _GATE_LITERALS if lit in low]  # a sentence can only hold these
     sent_index: dict[int, int] = {}
@@ -127,7 +127,7 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
                 why = _lowering(cue, chunk, a, b, idioms, media_frame, f, after)
                 if why:
                     if why[0] == "third_party":
-                        lowered_third.add(cue.name)
+                        third_level = max(third_level, cue.level)
                     if cue.name not in R.TIME_LIKE:  # a time word is no risk of its own: lowering it blocks nothing
                         f.lowered.add(why[0])
                     f.reasons.append(f"lowered: '{chunk[a:b]}' ({why[1]})")
@@ -205,7 +205,7 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
             f.reasons.append(reason)
     joined = R.ME_TOO.search(plain) if ("third_party" in f.lowered or f.third_party) else None
     if joined:
-        theirs = max([c.level for c in ALL_CUES if c.name in lowered_third]
+        theirs = max([third_level]
                      + [R.HIGH if R.ACTIVE_WORDS.search(plain[a:b]) else R.MODERATE for a, b in f.third_party])
         if theirs > f.level:
             f.level = min(theirs, R.HIGH)
