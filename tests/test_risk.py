@@ -206,6 +206,8 @@ def test_rules_found_by_the_development_set(pipeline: Pipeline, text: str, lowes
     # a turn toward help or a promise not to act keeps the protocol in view (moderate), not a plan
     ("ok. i'll text my sister tomorrow", "moderate", "high"),
     ("nahi nahi, kuch karunga nahi, promise", "moderate", "high"),
+    ("ok. i'll ring that number in the morning", "low", "high"),  # the crisis number is help
+    ("yeah. sunday when they're all out at mass", "imminent", "imminent"),  # a day named as an answer
 ])
 def test_an_answer_after_a_disclosure(pipeline: Pipeline, answer: str, lowest: str, highest: str) -> None:
     """After active ideation, naming a means or a place is a plan; turning to help is not."""
@@ -230,6 +232,41 @@ def test_lowered_patterns_match_like_case_insensitive_ones() -> None:
         for cue in ALL_CUES:
             assert [m.span() for m in cue.lowered.finditer(low)] == [m.span() for m in cue.pattern.finditer(text)], \
                 (cue.name, text)
+
+
+def test_lowered_message_scans_match_like_case_insensitive_ones() -> None:
+    """The message-level scans (idioms, frames, history, recovery…) read the lowered message
+    case-sensitively: on every risk text of the project they must find what IGNORECASE finds."""
+    import json
+    from pathlib import Path
+
+    from attunement.analysers import risk_rules as R
+
+    root = Path(__file__).resolve().parents[1] / "corpus" / "risk"
+    texts = [json.loads(line)["text"] for f in sorted(root.rglob("*.jsonl"))
+             for line in f.read_text(encoding="utf-8").splitlines()]
+    texts += ["I'M DONE With This Semester", "Meri DOST ne bola", "Used To Cut, Doing So Much Better Now"]
+    for name in R.LOWERED_TWINS:
+        plain, twin = getattr(R, name), getattr(R, name + "_L")
+        for text in texts:
+            low = R.lower_same_length(text)
+            assert [m.span() for m in twin.finditer(low)] == [m.span() for m in plain.finditer(text)], (name, text)
+
+
+def test_literals_are_found_as_testing_each_one_would() -> None:
+    """The trigram lookup of gate literals finds exactly the literals a test of each finds."""
+    import json
+    from pathlib import Path
+
+    from attunement.analysers import risk_rules as R
+    from attunement.analysers.risk import _GATE_LITERALS, literals_in
+
+    root = Path(__file__).resolve().parents[1] / "corpus" / "risk"
+    texts = [json.loads(line)["text"] for f in sorted(root.rglob("*.jsonl"))
+             for line in f.read_text(encoding="utf-8").splitlines()]
+    for text in texts + ["", "i", "kms", "ab"]:
+        low = R.lower_same_length(text)
+        assert sorted(literals_in(low)) == [lit for lit in _GATE_LITERALS if lit in low], text
 
 
 def test_cue_gates_never_hide_a_match() -> None:
@@ -268,3 +305,43 @@ def test_a_plan_and_a_day_without_ideation_are_no_crisis() -> None:
 
     assert apply_rules("I have a plan for Sunday: brunch, the museum, an early night").level == 0
     assert apply_rules("I want to die. I have a plan for Sunday.").level == 4
+
+
+@pytest.mark.parametrize("text, lowest, highest", [
+    # an attempt that has just happened, in other words than pills
+    ("swallowed a capful of weedkiller an hour ago. feel sick. what happens now", "imminent", "imminent"),
+    ("My brother found me in the loft and cut me down. I'm on a ward now.", "imminent", "imminent"),
+    # means gathered at work, a dose looked up, secrecy until after
+    ("I'm a pharmacist and I've been pocketing a few tablets from the dispensary every week.", "imminent", "imminent"),
+    ("I know exactly how many of my tablets it would take.", "imminent", "imminent"),
+    ("Signed my will on Friday. Nobody needs to know why until after.", "imminent", "imminent"),
+    ("the noose is under my mattress and i decided it will be after payday", "imminent", "imminent"),
+    ("I'm gonna do it on her birthday so she remembers", "imminent", "imminent"),
+    # active and passive ideation in words the rules missed
+    ("I keep thinking about putting a bullet in my head", "high", "imminent"),
+    ("the thought of taking my own life has started to feel calm", "high", "imminent"),
+    ("My cousin died by suicide last year and I think I should follow him.", "high", "imminent"),
+    ("honestly I hope I don't live to see forty", "moderate", "imminent"),
+    ("an asteroid could take me out tomorrow and I'd be fine with it", "moderate", "imminent"),
+    ("bhagwan se roz kehti hoon ki mujhe utha le", "moderate", "imminent"),
+    ("Watched the crash footage and thought I'd swap places with the driver who died", "moderate", "imminent"),
+    ("it would be no harm if I just didn't make it home some night", "moderate", "imminent"),
+    # a self-harm urge held off with the means hidden: current self-harm risk, not a plan
+    ("gave my razors to my flatmate tonight, the urge to cut was so strong", "high", "high"),
+    # a history, well now
+    ("I overdosed when I was 19. Ten years later I'm a paramedic and genuinely happy.", "none", "none"),
+    ("sh free for 300 days!! wore short sleeves to work", "none", "none"),
+    ("I attempted in 2015. I still have bad days, but therapy helps", "low", "high"),
+    # idioms, mentions and other people
+    ("I'm going to throw myself off a bridge if this wifi drops one more time", "none", "low"),
+    ("OD'd on cookies at the office party, send help", "none", "low"),
+    ("my calves wish I was dead after leg day", "none", "low"),
+    ("the kids say 'kms' like it means nothing, how do I talk to them about it?", "none", "low"),
+    ("Visited my mate who overdosed in the spring, he's doing loads better", "none", "low"),
+    ("I'm 79, not afraid of death, and have put my affairs in order as anyone should. Now, about my pension app", "none", "low"),
+    ("I'm taking my life back, one day at a time", "none", "low"),
+    ("Burnt myself on the oven tray making roasties again", "none", "low"),
+])
+def test_rules_found_by_check_h(pipeline: Pipeline, text: str, lowest: str, highest: str) -> None:
+    r = pipeline.assess_risk(text).risk
+    assert RISK_LEVELS.index(lowest) <= RISK_LEVELS.index(r.level) <= RISK_LEVELS.index(highest), (r.level, r.reasons)

@@ -32,6 +32,21 @@ _GATE_LITERALS = tuple(sorted({lit for cue in ALL_CUES if cue.gate for lit in cu
 _CUES_BY_LITERAL = {lit: frozenset(i for i, cue in enumerate(ALL_CUES) if cue.gate and lit in cue.gate)
                     for lit in _GATE_LITERALS}
 _UNGATED = frozenset(i for i, cue in enumerate(ALL_CUES) if cue.gate is None)
+# the literals looked up by their first three letters: a message is tested only for those whose
+# first three letters it holds (a few dozen of 500+), the shorter ones always
+_SHORT_LITERALS = tuple(lit for lit in _GATE_LITERALS if len(lit) < 3)
+_LITERALS_BY_TRIGRAM: dict[str, tuple[str, ...]] = {}
+for _lit in _GATE_LITERALS:
+    if len(_lit) >= 3:
+        _LITERALS_BY_TRIGRAM[_lit[:3]] = (*_LITERALS_BY_TRIGRAM.get(_lit[:3], ()), _lit)
+
+
+def literals_in(low: str) -> list[str]:
+    """The gate literals present in this lower-cased text (the same as testing each one)."""
+    found = [lit for lit in _SHORT_LITERALS if lit in low]
+    for gram in {low[i:i + 3] for i in range(len(low) - 2)}.intersection(_LITERALS_BY_TRIGRAM):
+        found.extend(lit for lit in _LITERALS_BY_TRIGRAM[gram] if lit in low)
+    return found
 
 
 def cues_to_scan(low_chunk: str, literals: tuple[str, ...] | list[str] = _GATE_LITERALS) -> list[R.RiskCue]:
@@ -48,7 +63,7 @@ def cues_to_scan(low_chunk: str, literals: tuple[str, ...] | list[str] = _GATE_L
 # 0.5 trade false alarms for recall, set by cross-validation on the training corpus
 # (tools/risk_cv.py): the most recall that keeps false alarms on ordinary counselling
 # talk under 5 % at the protocol's level.
-RAISE_AT = (1.0, 0.3, 0.15, 0.15, 0.2)
+RAISE_AT = (1.0, 0.3, 0.2, 0.2, 0.25)
 SENTENCE_READ = True
 SENTENCE_READ_FROM = 4  # sentences: shorter messages are read whole only
 # A sentence read out of its message is outside what the head was trained on: alone it may
@@ -106,7 +121,9 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
     found: list[tuple[R.RiskCue, int, int, TextSpan]] = []
     third_level = 0  # the highest cue read as someone else's
     low = R.lower_same_length(plain)
-    in_message = [lit for lit in _GATE_LITERALS if lit in low]  # a sentence can only hold these
+    in_message = literals_in(low)  # a sentence can only hold these
+    # a short answer after active ideation: "yeah. saturday when theyre all at church" names a day
+    answering = context_level >= R.HIGH and len(plain.split()) <= 12
     sent_index: dict[int, int] = {}
     for i, sent in enumerate(sents):
         sent_index[id(sent)] = i
@@ -117,14 +134,14 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
             for m in cue.lowered.finditer(low_chunk):
                 a, b = m.span()
                 if idioms is None:
-                    idioms = [m.span() for m in R.IDIOM.finditer(chunk)]
+                    idioms = [m.span() for m in R.IDIOM_L.finditer(low_chunk)]
                 f.cue_counts[cue.name] = f.cue_counts.get(cue.name, 0) + 1
                 if media_frame is None:
-                    media_frame = bool(R.MEDIA.search(plain)) and not R.ITS_ME.search(plain)
+                    media_frame = bool(R.MEDIA_L.search(low)) and not R.ITS_ME.search(plain)
                 # a bare "goodbye everyone!" takes its frame from the sentence after it
                 short = len(chunk.split()) <= 4 and i + 1 < len(sents)
                 after = plain[sents[i + 1].start:sents[i + 1].end] if short else ""
-                why = _lowering(cue, chunk, a, b, idioms, media_frame, f, after)
+                why = _lowering(cue, chunk, a, b, idioms, media_frame, f, after, answering)
                 if why:
                     if why[0] == "third_party":
                         third_level = max(third_level, cue.level)
@@ -132,6 +149,9 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
                         f.lowered.add(why[0])
                     f.reasons.append(f"lowered: '{chunk[a:b]}' ({why[1]})")
                     continue
+                if (cue.name == "follow_dead" and not R.DEATH_NEAR.search(plain)) \
+                        or (cue.name == "swap_places" and not R.HARM_EVENT.search(plain)):
+                    continue  # "I should follow her", "I'd swap places with them": a wish to die only beside a death
                 found.append((cue, sent.start + a, sent.start + b, sent))
     present_found = []
     for cue, a, b, sent in found:
@@ -140,7 +160,7 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
         anniversary = R.ANNIVERSARY.search(clause)
         present_text = R.ANNIVERSARY.sub(lambda m: " " * len(m.group()), plain[ca:cb]) if anniversary else plain[ca:cb]
         # "back in uni i had pills saved up": means or a plan long ago are history too
-        past = (cue.name not in R.IMMINENT_TYPES and (anniversary or R.PAST.search(clause))) \
+        past = (cue.name not in R.IMMINENT_TYPES | {"follow_dead"} and (anniversary or R.PAST.search(clause))) \
             or (cue.name in R.PAST_CAN_LOWER and R.LONG_AGO.search(clause))
         if cue.level >= R.MODERATE and past and not R.PRESENT.search(present_text):
             f.lowered.add("past")
@@ -166,9 +186,19 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
         i = sent_index[id(sent)]
         if len(sents) <= 3:
             return R.MODERATE if any(j == i or lvl >= R.HIGH for j, lvl in suicidal_at) else 0
-        near = [j for j, lvl in suicidal_at if j == i or (abs(j - i) <= 1 and lvl >= R.HIGH)]
+        near = [j for j, lvl in suicidal_at if j == i or (abs(j - i) <= 1 and lvl >= R.HIGH
+                                                          and not R.TOPIC_SHIFT.match(sents[max(i, j)].text))]
         return R.MODERATE if near else 0
-    if "past" in f.lowered and ideation < R.LOW:
+    history_only = ideation < R.LOW or {c.name for c, *_ in found} <= {"self_harm_history"}
+    recovered = history_only and ("past" in f.lowered or "self_harm_history" in f.cue_counts) \
+        and context_level < R.MODERATE and bool(R.RECOVERY_NOW_L.search(low)) and not R.DISTRESS_NOW_L.search(low)
+    if recovered:
+        # "I tried at 17. I'm 34 now with two kids and glad I'm still here": a history, well now
+        found = [x for x in found if x[0].name != "self_harm_history"]
+        ideation = 0
+        f.lowered.update({"past", "recovery"})
+        f.reasons.append("lowered: a history of risk with a good present and nothing present against it")
+    elif "past" in f.lowered and ideation < R.LOW:
         f.level = R.LOW
         f.reasons.append("raised to low: a history of suicide risk or self-harm")
     # "I have a plan for Saturday: pizza" is no preparation: a plan counts only with ideation
@@ -187,8 +217,8 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
         level = cue.level
         if cue.name in R.IMMINENT_NEEDS_IDEATION:
             ideation_here = suicidal_near(sent) if cue.name == "time_tonight" and not answers else effective_ideation
-            if ideation_here >= R.MODERATE or (cue.name not in ("time_tonight", "ambiguous_goodbye") and has_time
-                                               and prep_or_means) \
+            if ideation_here >= R.MODERATE or (cue.name not in ("time_tonight", "ambiguous_goodbye")
+                                               and ((has_time and prep_or_means) or n_prep_kinds > 1)) \
                     or (cue.name == "time_tonight" and any(c.name in R.IMMINENT_ALONE_HIGH | R.IMMINENT_ALONE for c, *_ in found)):
                 level = R.IMMINENT
             else:
@@ -220,11 +250,17 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
     f.ideation = ideation
     f.own_level = f.level
     only_times = all(c.name in R.TIME_LIKE for c, *_ in found)  # a time word alone is no risk
-    if f.own_level == 0 and only_times and R.IDIOM.search(plain):
+    if f.own_level == 0 and only_times and R.IDIOM_L.search(low):
         f.lowered.add("idiom")  # "I could murder a curry": no cue, and the model may not read the idiom as risk
-    if f.own_level == 0 and only_times and R.ORDINARY_FRAME.search(plain):
+    if f.own_level == 0 and only_times and R.ORDINARY_FRAME_L.search(low):
         f.lowered.add("ordinary")
-    if f.own_level < R.MODERATE and R.NEGATED_WHOLE.search(plain):
+    if f.own_level == 0 and only_times and "recovery" not in f.lowered and R.RECOVERY_NOW_L.search(low) \
+            and (R.PAST_L.search(low) or R.LONG_AGO_L.search(low) or R.HISTORY_SPAN_L.search(low)) \
+            and not R.DISTRESS_NOW_L.search(low):
+        f.lowered.update({"past", "recovery"})  # "mera cutting wala phase khatam ho gaya… ab sab theek hai"
+    if f.own_level == 0 and only_times and R.HELPER_ASKS_L.search(low) and R.THIRD_SUBJECT_L.search(low):
+        f.lowered.add("third_party")  # "meri dost ne bola…; what do I say to her till then?": the writer helps
+    if f.own_level < R.MODERATE and R.NEGATED_WHOLE_L.search(low):
         f.lowered.add("negation")  # "im not suicidal, just exhausted": the model alone may not read it as risk
     answer = context_level >= R.MODERATE and len(plain.split()) <= SHORT_ANSWER_WORDS and not (f.lowered - {"routine_time"}) \
         and not turns_to_help
@@ -252,16 +288,18 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
 
 
 def _lowering(cue: R.RiskCue, chunk: str, a: int, b: int, idioms: list[tuple[int, int]],
-              media_frame: bool, f: RuleFinding, after: str = "") -> tuple[str, str] | None:
+              media_frame: bool, f: RuleFinding, after: str = "", answering: bool = False) -> tuple[str, str] | None:
     for s, e in idioms:
         if s < b and a < e:
             return ("idiom", "an idiom or hyperbole")
     before = chunk[:a]
     if cue.name == "time_tonight" and R.PAST_OR_ROUTINE_TIME.search(before[-20:]):
         return ("routine_time", "a past or routine time, not a plan")
-    if cue.name == "recent_attempt" and R.LONG_AGO.search(chunk):
+    if cue.name == "recent_attempt" and (R.LONG_AGO.search(chunk) or (
+            re.search(r"\bsince\s+(i\s+)?$", chunk[:a], re.IGNORECASE) and not R.RECENT.search(chunk))):
         return ("past", "an attempt long ago")
-    if cue.name == "time_tonight" and R.AMBIGUOUS_TIME.match(chunk[a:b]) and not R.FUTURE.search(chunk):
+    if cue.name == "time_tonight" and R.AMBIGUOUS_TIME.match(chunk[a:b]) and not R.FUTURE.search(chunk) \
+            and not answering:
         return ("routine_time", "a day with no word of intent, not a plan")
     if cue.level >= R.MODERATE and cue.name not in ("dont_want_live",) and R.NEGATION.search(before[-40:]) \
             and _negator_governs(before) and not R.AVERSION_NEGATED.search(before[-40:]):
@@ -279,8 +317,15 @@ def _lowering(cue: R.RiskCue, chunk: str, a: int, b: int, idioms: list[tuple[int
             return ("laugh", "hyperbole marked by laughter")
     if R.THIRD_REFLEXIVE.search(chunk[a:b]):
         return ("third_party", "about someone else")
+    if R.MENTION_AFTER.match(chunk[b:]) or R.MENTION_BEFORE.search(chunk[:a]):
+        return ("media", "the word mentioned, not used")
+    for m in R.THIRD_SUBJECT.finditer(chunk[:a]):
+        # "my friend who overdosed last month": the relative clause is hers
+        if re.match(r"\s+(who|whose|that|jo|que)\b[^.,;]{0,30}$", chunk[m.end():a], re.IGNORECASE) \
+                and not R.FIRST_PERSON.search(chunk[m.end():b]):
+            return ("third_party", "about someone else")
     own_words = bool(R.FIRST_PERSON.search(chunk[a:b]))
-    if R.THIRD_SUBJECT.search(chunk[:a]) and (not own_words or "'" in chunk[:a] or '"' in chunk[:a]):
+    if R.THIRD_SUBJECT.search(chunk[:a]) and (not own_words or R.OPEN_QUOTE.search(chunk[:a])):
         last_i = max((m.end() for m in re.finditer(r"\b(i|i'm|im|i've)\b", chunk[:a], re.IGNORECASE)), default=-1)
         # "the cats go to my niece and there is a letter for the coroner": after a preposition,
         # the other person is no subject
@@ -307,12 +352,15 @@ def _lowering(cue: R.RiskCue, chunk: str, a: int, b: int, idioms: list[tuple[int
     quoted = chunk[:a].count('"') % 2 == 1 or chunk[:a].count("“") > chunk[:a].count("”")
     if quoted and (media_frame or R.THIRD.search(chunk[:a])):
         return ("media" if media_frame else "third_party", "quoted from someone else or from fiction")
-    if media_frame and cue.level >= R.MODERATE and not R.FIRST_PERSON.search(chunk[:a] + chunk[b:]):
+    if media_frame and cue.level >= R.MODERATE and not R.FIRST_PERSON.search(chunk[:a] + chunk[b:]) \
+            and (cue.name not in R.TIME_LIKE or R.MEDIA.search(chunk)):
         return ("media", "fiction, news or study")
     return None
 
 
 def _negator_governs(before: str) -> bool:
+    if R.NEGATED_KNOWING.search(before):
+        return False  # "the new family don't know it's because I won't be here": the knowing is negated
     return bool(re.search(r"\b(never|not|no|don'?t|dont|do\s+not|wouldn'?t|would\s+not|won'?t|will\s+not|nor|nunca|jam[aá]s)\s+"
                           r"(\w+\s+){0,2}$|\bno\s+es\s+que\s+(\w+\s+){0,2}$", before, re.IGNORECASE))
 
@@ -402,8 +450,12 @@ class RiskModel:
             # ask for the protocol (after a disclosure, the rules read such words in context)
             sign_off = f.own_level == 0 and context_level < R.MODERATE and bool(R.SIGN_OFF.match(text))
             cap = R.LOW if (blocked or sign_off) else R.IMMINENT
-            if f.turns_to_help and f.own_level == 0:
-                cap = f.level  # "ok, i'll call the line in the morning": the model alone may not make it a plan
+            if "recovery" in f.lowered and f.own_level == 0:
+                cap = 0  # a history, well now: the model alone may not make it distress
+            if f.own_level == 0 and (f.turns_to_help or (context_level >= R.MODERATE and R.DENIAL.search(text))):
+                # "ok, i'll call the line in the morning", "No. Never. I'm not going to, I promise":
+                # the model alone may not make a turn toward help or a promise a plan
+                cap = f.level
             if f.own_level == 0 and context_level < R.MODERATE and head_level >= R.MODERATE \
                     and float(p[R.MODERATE:].sum()) < self.head_alone_min:
                 head_level = R.LOW  # with no cue and no earlier risk, the protocol needs a surer reading
