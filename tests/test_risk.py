@@ -189,8 +189,7 @@ def test_sign_offs_are_goodbyes_only_after_a_disclosure(pipeline, text: str, con
     ("my friend said she wants to end it. me too tbh", "high", "imminent"),
 ])
 def test_rules_found_by_the_development_set(pipeline: Pipeline, text: str, lowest: str, highest: str) -> None:
-    r = pipeline.assess_risk(text).risk
-    assert RISK_LEVELS.index(lowest) <= RISK_LEVELS.index(r.level) <= RISK_LEVELS.index(highest), (r.level, r.reasons)
+    _assert_level_between(pipeline, text, lowest, highest)
 
 
 @pytest.mark.parametrize("answer, lowest, highest", [
@@ -237,14 +236,10 @@ def test_lowered_patterns_match_like_case_insensitive_ones() -> None:
 def test_lowered_message_scans_match_like_case_insensitive_ones() -> None:
     """The message-level scans (idioms, frames, history, recovery…) read the lowered message
     case-sensitively: on every risk text of the project they must find what IGNORECASE finds."""
-    import json
-    from pathlib import Path
 
     from attunement.analysers import risk_rules as R
 
-    root = Path(__file__).resolve().parents[1] / "corpus" / "risk"
-    texts = [json.loads(line)["text"] for f in sorted(root.rglob("*.jsonl"))
-             for line in f.read_text(encoding="utf-8").splitlines()]
+    texts = _risk_corpus_texts()
     texts += ["I'M DONE With This Semester", "Meri DOST ne bola", "Used To Cut, Doing So Much Better Now"]
     for name in R.LOWERED_TWINS:
         plain, twin = getattr(R, name), getattr(R, name + "_L")
@@ -255,15 +250,11 @@ def test_lowered_message_scans_match_like_case_insensitive_ones() -> None:
 
 def test_literals_are_found_as_testing_each_one_would() -> None:
     """The trigram lookup of gate literals finds exactly the literals a test of each finds."""
-    import json
-    from pathlib import Path
 
     from attunement.analysers import risk_rules as R
     from attunement.analysers.risk import _GATE_LITERALS, literals_in
 
-    root = Path(__file__).resolve().parents[1] / "corpus" / "risk"
-    texts = [json.loads(line)["text"] for f in sorted(root.rglob("*.jsonl"))
-             for line in f.read_text(encoding="utf-8").splitlines()]
+    texts = _risk_corpus_texts()
     for text in texts + ["", "i", "kms", "ab"]:
         low = R.lower_same_length(text)
         assert sorted(literals_in(low)) == [lit for lit in _GATE_LITERALS if lit in low], text
@@ -273,16 +264,12 @@ def test_cue_gates_never_hide_a_match() -> None:
     """Each cue is scanned only in sentences holding one of its required strings; every match
     of every cue in the project's risk texts must contain one of them, and the parser must
     find such strings for most cues (or the gate saves nothing)."""
-    import json
-    from pathlib import Path
 
     from attunement.analysers import risk_rules as R
     from attunement.analysers.regex_gate import required_literals
     from attunement.analysers.risk import ALL_CUES
 
-    root = Path(__file__).resolve().parents[1] / "corpus" / "risk"
-    texts = [json.loads(line)["text"] for f in sorted(root.rglob("*.jsonl"))
-             for line in f.read_text(encoding="utf-8").splitlines()]
+    texts = _risk_corpus_texts()
     assert len(texts) > 5000
     checked = 0
     for cue in ALL_CUES:
@@ -343,5 +330,19 @@ def test_a_plan_and_a_day_without_ideation_are_no_crisis() -> None:
     ("Burnt myself on the oven tray making roasties again", "none", "low"),
 ])
 def test_rules_found_by_check_h(pipeline: Pipeline, text: str, lowest: str, highest: str) -> None:
+    _assert_level_between(pipeline, text, lowest, highest)
+
+
+def _assert_level_between(pipeline: Pipeline, text: str, lowest: str, highest: str) -> None:
     r = pipeline.assess_risk(text).risk
     assert RISK_LEVELS.index(lowest) <= RISK_LEVELS.index(r.level) <= RISK_LEVELS.index(highest), (r.level, r.reasons)
+
+
+def _risk_corpus_texts() -> list[str]:
+    """Every message of the project's risk corpus (training, development, check and test)."""
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "corpus" / "risk"
+    return [json.loads(line)["text"] for f in sorted(root.rglob("*.jsonl"))
+            for line in f.read_text(encoding="utf-8").splitlines()]

@@ -17,8 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from attunement.analysers.risk import RiskModel  # noqa: E402
-from attunement.train.risk import evaluate_rows, read_messages  # noqa: E402
+from attunement.analysers.risk import RiskModel
+from attunement.train.risk import evaluate_rows, read_messages
 
 KEYS = ("macro_f1", "recall_imminent", "recall_moderate_plus", "recall_high_plus", "false_alarm_any",
         "false_alarm_moderate_plus")
