@@ -88,6 +88,7 @@ def test_risk_builds_across_a_conversation(pipeline: Pipeline) -> None:
 
 @pytest.mark.parametrize("text,context,most,least", [
     ("i'm going now, night all", "none", "low", "none"),
+    ("i’m going now, night all", "none", "low", "none"),  # a curly apostrophe, as phones type it
     ("tonight's the night — first gig!", "none", "none", "none"),
     ("ok see ya", "none", "low", "none"),
     ("gtg, bye x", "none", "low", "none"),
@@ -207,6 +208,7 @@ def test_rules_found_by_the_development_set(pipeline: Pipeline, text: str, lowes
     ("nahi nahi, kuch karunga nahi, promise", "moderate", "high"),
     ("ok. i'll ring that number in the morning", "low", "high"),  # the crisis number is help
     ("yeah. sunday when they're all out at mass", "imminent", "imminent"),  # a day named as an answer
+    ("No. Never. I’m not going to, I promise.", "moderate", "high"),  # a promise, typed with a curly apostrophe
 ])
 def test_an_answer_after_a_disclosure(pipeline: Pipeline, answer: str, lowest: str, highest: str) -> None:
     """After active ideation, naming a means or a place is a plan; turning to help is not."""

@@ -95,6 +95,8 @@ class RuleFinding:
     ideation: int = 0  # highest level among ideation cues (not time/means alone)
     turns_to_help: bool = False  # after earlier risk, the message turns toward help
     own_level: int = 0  # the level from this message alone, before the conversation's earlier risk
+    promises: bool = False  # after earlier risk, a promise not to act ("No. Never. I'm not going to")
+    sign_off: bool = False  # nothing but a sign-off ("ok see ya"), with no cue and no earlier risk
 
 
 def _clause(text: str, sent: TextSpan, start: int, end: int) -> tuple[int, int]:
@@ -262,6 +264,8 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
         f.lowered.add("third_party")  # "meri dost ne bola…; what do I say to her till then?": the writer helps
     if f.own_level < R.MODERATE and R.NEGATED_WHOLE_L.search(low):
         f.lowered.add("negation")  # "im not suicidal, just exhausted": the model alone may not read it as risk
+    f.promises = context_level >= R.MODERATE and bool(R.DENIAL.search(plain))
+    f.sign_off = f.own_level == 0 and context_level < R.MODERATE and bool(R.SIGN_OFF.match(plain))
     answer = context_level >= R.MODERATE and len(plain.split()) <= SHORT_ANSWER_WORDS and not (f.lowered - {"routine_time"}) \
         and not turns_to_help
     named = R.MEANS_OR_PLACE.search(plain) if answer else None
@@ -279,7 +283,7 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
         # line tomorrow", "nahi nahi, kuch karunga nahi"): the person was at risk a moment ago
         bare_yes = bool(R.SHORT_YES.match(plain)) and len(plain.split()) <= BARE_YES_WORDS
         carried = R.HIGH if (context_level >= R.HIGH and bare_yes) else \
-            R.MODERATE if (turns_to_help or R.NEGATED_WHOLE.search(plain) or R.DENIAL.search(plain)) else R.LOW
+            R.MODERATE if (turns_to_help or R.NEGATED_WHOLE.search(plain) or f.promises) else R.LOW
         if carried > f.level:
             f.level = carried
             f.reasons.append(f"raised to {RISK_LEVELS[carried]}: earlier messages in this conversation voiced "
@@ -448,11 +452,10 @@ class RiskModel:
             # a short message with no cue of its own and no risk earlier ("ok see ya", "i'm going
             # now, night all") is a sign-off: the model's reading of goodbye words alone may not
             # ask for the protocol (after a disclosure, the rules read such words in context)
-            sign_off = f.own_level == 0 and context_level < R.MODERATE and bool(R.SIGN_OFF.match(text))
-            cap = R.LOW if (blocked or sign_off) else R.IMMINENT
+            cap = R.LOW if (blocked or f.sign_off) else R.IMMINENT
             if "recovery" in f.lowered and f.own_level == 0:
                 cap = 0  # a history, well now: the model alone may not make it distress
-            if f.own_level == 0 and (f.turns_to_help or (context_level >= R.MODERATE and R.DENIAL.search(text))):
+            if f.own_level == 0 and (f.turns_to_help or f.promises):
                 # "ok, i'll call the line in the morning", "No. Never. I'm not going to, I promise":
                 # the model alone may not make a turn toward help or a promise a plan
                 cap = f.level
