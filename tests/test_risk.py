@@ -212,10 +212,7 @@ def test_rules_found_by_the_development_set(pipeline: Pipeline, text: str, lowes
 ])
 def test_an_answer_after_a_disclosure(pipeline: Pipeline, answer: str, lowest: str, highest: str) -> None:
     """After active ideation, naming a means or a place is a plan; turning to help is not."""
-    first = pipeline.assess_risk("i keep thinking about how i'd do it")
-    assert first.risk.level in ("high", "imminent")
-    r = pipeline.assess_risk(answer, context_level=first.risk.level).risk
-    assert RISK_LEVELS.index(lowest) <= RISK_LEVELS.index(r.level) <= RISK_LEVELS.index(highest), (r.level, r.reasons)
+    _assert_answer_between(pipeline, "i keep thinking about how i'd do it", answer, lowest, highest)
 
 
 def test_lowered_patterns_match_like_case_insensitive_ones() -> None:
@@ -288,6 +285,31 @@ def test_cue_gates_never_hide_a_match() -> None:
     assert required_literals(r"x|") is None and required_literals(r"\w+") is None
 
 
+def test_branch_gates_answer_as_the_whole_pattern_does() -> None:
+    """The idiom and everyday-frame alternations, tried one alternative at a time behind their
+    literal gates, match exactly the texts the whole patterns match; alternatives are split
+    only at the top level (not inside groups, character classes or after an escape)."""
+    import re
+
+    from attunement.analysers import risk_rules as R
+    from attunement.analysers.regex_gate import BranchGate, top_level_branches
+
+    texts = _risk_corpus_texts() + ["this commute is killing me", "student film on the bridge", ""]
+    hits = 0
+    for gate in (R.IDIOM_ANYWHERE, R.ORDINARY_FRAME_ANYWHERE):
+        for text in texts:
+            low = R.lower_same_length(text.replace("’", "'"))
+            whole = gate.pattern.search(low) is not None
+            assert gate.search(low) == whole, (gate.pattern.pattern[:40], text)
+            hits += whole
+    assert hits > 500
+    assert top_level_branches(r"(a|b(c|d)|[|]|\(|e)") == ["a", "b(c|d)", "[|]", r"\(", "e"]
+    assert top_level_branches(r"(?:x|y)") == ["x", "y"]
+    assert top_level_branches(r"(x)|(y)") == ["(x)", "(y)"]
+    assert top_level_branches(r"(?i:x|y)") == [r"(?i:x|y)"]  # flags on the group: kept whole
+    assert BranchGate(re.compile(r"(cat|dog)s?\b")).search("two dogs")  # the group is not the whole pattern
+
+
 def test_a_plan_and_a_day_without_ideation_are_no_crisis() -> None:
     """The rules alone: a plan for a weekday is ordinary talk unless the writer voices ideation."""
     from attunement.analysers.risk import apply_rules
@@ -335,6 +357,14 @@ def test_rules_found_by_check_h(pipeline: Pipeline, text: str, lowest: str, high
     _assert_level_between(pipeline, text, lowest, highest)
 
 
+def _assert_answer_between(pipeline: Pipeline, disclosure: str, answer: str, lowest: str, highest: str) -> None:
+    """`answer` read after `disclosure` (active ideation) in one conversation."""
+    first = pipeline.assess_risk(disclosure)
+    assert first.risk.level in ("high", "imminent")
+    r = pipeline.assess_risk(answer, context_level=first.risk.level).risk
+    assert RISK_LEVELS.index(lowest) <= RISK_LEVELS.index(r.level) <= RISK_LEVELS.index(highest), (r.level, r.reasons)
+
+
 def _assert_level_between(pipeline: Pipeline, text: str, lowest: str, highest: str) -> None:
     r = pipeline.assess_risk(text).risk
     assert RISK_LEVELS.index(lowest) <= RISK_LEVELS.index(r.level) <= RISK_LEVELS.index(highest), (r.level, r.reasons)
@@ -348,3 +378,79 @@ def _risk_corpus_texts() -> list[str]:
     root = Path(__file__).resolve().parents[1] / "corpus" / "risk"
     return [json.loads(line)["text"] for f in sorted(root.rglob("*.jsonl"))
             for line in f.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.mark.parametrize("text, lowest, highest", [
+    # an attempt that has just happened, in Spanish, Hindi/English and plain English
+    ("me tomé todas mis pastillas hace rato y no le he dicho a nadie", "imminent", "imminent"),
+    ("saari goliyan kha li hain abhi, ajeeb lag raha hai", "imminent", "imminent"),
+    ("I swallowed some pills about an hour ago, way too many, and now I'm frightened", "imminent", "imminent"),
+    ("my dad found me. paramedics are on the way. i didn't want him to", "imminent", "imminent"),
+    # stockpiling said as putting aside, and a place scouted with a time
+    ("I've been setting my tablets aside for weeks and on Friday I'm taking the lot", "imminent", "imminent"),
+    ("worked out which car park has no barrier on the top level. going up after my shift", "imminent", "imminent"),
+    # active ideation: slang, thinking how, using a means on oneself, extra pills on purpose
+    ("been having thoughts of topping meself since the divorce", "high", "imminent"),
+    ("he estado pensando en cómo lo haría, me da miedo", "high", "imminent"),
+    ("roz sochta hoon kaise karunga, kaunsa tareeka", "high", "imminent"),
+    ("when I'm alone with the razor I think about using it on myself", "high", "imminent"),
+    ("took extra of my sleeping tablets on purpose last night just to switch off, not to die", "high", "imminent"),
+    ("I had a go at ending it in 2019 and the thoughts of doing it again are back", "high", "imminent"),
+    ("some days I'd rather not have woken up at all", "moderate", "imminent"),
+    # look-alikes: jumps, feet, karaoke, Spanish idioms, wills, farewells at work, social media
+    ("I'm going to jump tomorrow! bungee over the gorge, 80 metres", "none", "low"),
+    ("am I shooting myself in the foot by turning the promotion down?", "none", "low"),
+    ("I'd rather die than sing at my own birthday party", "none", "low"),
+    ("estos exámenes me están matando, I need a nap", "none", "low"),
+    ("Signed my will at the solicitor's today, all sorted for the grandkids. Feels like a weight off.", "none", "low"),
+    ("Last day at the depot today, said goodbye to the lads, new job starts Monday", "none", "low"),
+    ("signing off for good, deleting tiktok tonight. find me on the discord", "none", "low"),
+    ("Last post here, we're moving to the new page from Monday", "none", "low"),
+    ("scaffold work on the 9th floor tomorrow, harness checked, wish me luck with the wind", "none", "low"),
+    ("Grandad's pills are in the kitchen drawer, the evening ones after his tea", "none", "low"),
+    ("Two years ago today I overdosed. Today I ran my first marathon and life is good.", "none", "low"),
+    ("I used to think about dying every day. Therapy changed that, and it can for you too.", "none", "low"),
+    ("meri behen ki dost ne attempt kiya tha, ab theek hai", "none", "low"),
+    ("my housemate left a note saying sorry for everything and isn't answering, I've called 999", "none", "low"),
+    # a time to see help is no plan
+    ("I've been thinking about killing myself for a while. I've got a GP appointment next week about it.", "high", "high"),
+    # plans said in other words, across sentences
+    ("Tengo mis pastillas guardadas. El viernes lo voy a hacer.", "imminent", "imminent"),
+    ("exams end friday. after that im doing it, my dads tablets are in the kitchen", "imminent", "imminent"),
+    ("The tablets are in my bag and after the night shift I'm taking every one.", "imminent", "imminent"),
+    ("I've left the letter for my brother with my passwords. He'll need it after Sunday.", "imminent", "imminent"),
+    ("Called my parents tonight. They don't know it was the last call.", "imminent", "imminent"),
+    ("Found out which bridge in town has no railings. Going there after work.", "imminent", "imminent"),
+    ("Sealed the letters tonight. One for my sister, one for Sam, one for the lads at work.", "imminent", "imminent"),
+    ("I told myself I'd give it until the new year. It's January now and nothing has changed.", "imminent", "imminent"),
+    ("Wills are boring but done. I've left all the paperwork in a box for my son for after the funeral of his gran.", "none", "high"),
+    ("Finished the thank-you notes. One for mum, one for the neighbours, one for the nurses.", "none", "low"),
+    ("I said I'd give it till Friday to hear back about the job. Nothing changed, so I'm applying elsewhere.", "none", "low"),
+    ("I get weirdly envious when I hear someone died, like they got to leave", "moderate", "imminent"),
+    # self-harm again, and in other words
+    ("used to cut at uni, stopped for ages. started again this winter and cant stop", "high", "imminent"),
+    ("I bang my head against the wall until it hurts when the shouting starts", "high", "imminent"),
+    ("scrached my arms till they bled again", "high", "imminent"),
+    # a passive wish addressed to God; a place to study in, not a study of suicide
+    ("some nights I pray God would take my life in my sleep", "moderate", "moderate"),
+    ("Khud ko khatam karne ka khayal aata rehta hai, class mein bhi", "high", "imminent"),
+    # other people at risk, in Spanish, Hindi/English and as "you"
+    ("bro answer me. your gf said u took pills. im outside", "none", "low"),
+    ("Mi amigo me dijo que ya no quiere vivir y no sé qué decirle", "none", "low"),
+    ("mera bhai bol raha tha ki woh sab khatam kar dega, kya karun", "none", "low"),
+    # more look-alikes for the model alone
+    ("Sunday I'm jumping off the harbour wall with the polar bear swim club!", "none", "low"),
+    ("final goodbye to my nan's old house today, so many memories", "none", "low"),
+    ("tonight's the night, season finale, no spoilers!!", "none", "low"),
+])
+def test_rules_found_by_check_i(pipeline: Pipeline, text: str, lowest: str, highest: str) -> None:
+    _assert_level_between(pipeline, text, lowest, highest)
+
+
+@pytest.mark.parametrize("answer, lowest, highest", [
+    ("when dad's on nights", "imminent", "imminent"),
+    ("once everyone's asleep", "imminent", "imminent"),
+    ("no plan. just the thoughts, mostly at night", "high", "high"),
+])
+def test_an_answer_after_active_ideation(pipeline: Pipeline, answer: str, lowest: str, highest: str) -> None:
+    _assert_answer_between(pipeline, "i've been thinking about killing myself", answer, lowest, highest)

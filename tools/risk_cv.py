@@ -22,13 +22,11 @@ from attunement.train.runs import _goemotions_folder  # noqa: E402
 
 GRID = [  # raise thresholds for levels 0..4, P(≥ level) the model alone needs to escalate, and
     # P(≥ moderate) the model alone needs to ask for the protocol (no cue, no earlier risk)
-    (1.0, 0.3, 0.15, 0.15, 0.2, 0.3, 0.15),
-    (1.0, 0.3, 0.15, 0.15, 0.2, 0.3, 0.2),
-    (1.0, 0.3, 0.15, 0.15, 0.2, 0.3, 0.25),
-    (1.0, 0.3, 0.15, 0.15, 0.2, 0.3, 0.3),
-    (1.0, 0.3, 0.1, 0.1, 0.15, 0.3, 0.2),
     (1.0, 0.3, 0.2, 0.2, 0.25, 0.3, 0.2),
-    (1.0, 0.3, 0.15, 0.15, 0.2, 0.5, 0.2),
+    (1.0, 0.3, 0.2, 0.2, 0.25, 0.3, 0.25),
+    (1.0, 0.3, 0.2, 0.2, 0.25, 0.3, 0.3),
+    (1.0, 0.3, 0.15, 0.15, 0.2, 0.3, 0.25),
+    (1.0, 0.3, 0.2, 0.2, 0.25, 0.5, 0.25),
 ]
 
 

@@ -71,7 +71,7 @@ SENTENCE_READ_FROM = 4  # sentences: shorter messages are read whole only
 SENTENCE_MAX_LEVEL = 2
 SENTENCE_MIN_P = 0.85
 HEAD_ALONE_ESCALATE = 0.3  # P(≥ high) the model needs to escalate a message with no rule cue
-HEAD_ALONE_PROTOCOL = 0.2  # P(≥ moderate) the model alone needs, with no cue and no earlier risk
+HEAD_ALONE_PROTOCOL = 0.25  # P(≥ moderate) the model alone needs, with no cue and no earlier risk
 BARE_YES_WORDS = 5  # "yeah. that's it" answers a disclosure; "yeah. no more secrets, I'll tell you about…" talks on
 SHORT_ANSWER_WORDS = 25  # an answer within a conversation, read with the earlier risk in view
 DENIAL_OVERRULED_AT = 0.75  # P(≥ level) the model needs to raise past a denial or a past-only cue
@@ -143,7 +143,10 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
                 # a bare "goodbye everyone!" takes its frame from the sentence after it
                 short = len(chunk.split()) <= 4 and i + 1 < len(sents)
                 after = plain[sents[i + 1].start:sents[i + 1].end] if short else ""
-                why = _lowering(cue, chunk, a, b, idioms, media_frame, f, after, answering)
+                why = _lowering(cue, chunk, a, b, idioms, media_frame, f, after, answering,
+                                own_message=bool(R.FIRST_PERSON.search(plain)))
+                if not why and "jump" in low_chunk[a:b] and R.JUMP_SPORT.search(low):
+                    why = ("ordinary", "a jump in sport")
                 if why:
                     if why[0] == "third_party":
                         third_level = max(third_level, cue.level)
@@ -249,12 +252,30 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
         f.level = R.IMMINENT
         f.evidence.append(woke.span())
         f.reasons.append("raised to imminent: an attempt that has just been survived (it didn't work, woke up …)")
+    if f.level < R.IMMINENT and not (f.lowered & {"third_party", "media"}):
+        notes = R.NOTES_DONE.search(plain) if ("notes" in low or "letters" in low) else None
+        deadline = next((sent for sent in sents if R.DEADLINE.search(plain[sent.start:sent.end])), None) \
+            if "giv" in low else None
+        if notes and R.ONE_FOR_EACH.search(plain) and not R.NOTES_NOT_GOODBYE.search(plain):
+            f.level = R.IMMINENT
+            f.evidence.append(notes.span())
+            f.reasons.append("raised to imminent: letters written to several people (a goodbye)")
+        elif deadline is not None and R.DEADLINE_REACHED.search(plain):
+            f.level = R.IMMINENT
+            f.evidence.append((deadline.start, deadline.end))
+            f.reasons.append("raised to imminent: a deadline the writer set, reached with nothing changed")
+    found_me = R.FOUND_ME.search(plain) if "found me" in low or "caught me" in low else None
+    if found_me and f.level < R.IMMINENT and R.FOUND_AFTER.search(plain) and not (f.lowered & {"third_party", "media"}):
+        f.level = R.IMMINENT
+        f.evidence.append(found_me.span())
+        f.reasons.append("raised to imminent: found after an attempt, help on its way (may need emergency care now)")
     f.ideation = ideation
     f.own_level = f.level
     only_times = all(c.name in R.TIME_LIKE for c, *_ in found)  # a time word alone is no risk
-    if f.own_level == 0 and only_times and R.IDIOM_L.search(low):
+    if f.own_level == 0 and only_times and R.IDIOM_ANYWHERE.search(low):
         f.lowered.add("idiom")  # "I could murder a curry": no cue, and the model may not read the idiom as risk
-    if f.own_level == 0 and only_times and R.ORDINARY_FRAME_L.search(low):
+    if f.own_level == 0 and only_times and context_level < R.MODERATE and R.ORDINARY_FRAME_ANYWHERE.search(low):
+        # (after a disclosure, "my mum's pills are in the cabinet" names a means: no frame)
         f.lowered.add("ordinary")
     if f.own_level == 0 and only_times and "recovery" not in f.lowered and R.RECOVERY_NOW_L.search(low) \
             and (R.PAST_L.search(low) or R.LONG_AGO_L.search(low) or R.HISTORY_SPAN_L.search(low)) \
@@ -282,7 +303,7 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
         # a promise not to act or a turn toward help keeps the protocol in view ("ok, i'll call the
         # line tomorrow", "nahi nahi, kuch karunga nahi"): the person was at risk a moment ago
         bare_yes = bool(R.SHORT_YES.match(plain)) and len(plain.split()) <= BARE_YES_WORDS
-        carried = R.HIGH if (context_level >= R.HIGH and bare_yes) else \
+        carried = R.HIGH if (context_level >= R.HIGH and (bare_yes or turns_to_help or R.JUST_THOUGHTS.search(plain))) else \
             R.MODERATE if (turns_to_help or R.NEGATED_WHOLE.search(plain) or f.promises) else R.LOW
         if carried > f.level:
             f.level = carried
@@ -292,7 +313,8 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
 
 
 def _lowering(cue: R.RiskCue, chunk: str, a: int, b: int, idioms: list[tuple[int, int]],
-              media_frame: bool, f: RuleFinding, after: str = "", answering: bool = False) -> tuple[str, str] | None:
+              media_frame: bool, f: RuleFinding, after: str = "", answering: bool = False,
+              own_message: bool = False) -> tuple[str, str] | None:
     for s, e in idioms:
         if s < b and a < e:
             return ("idiom", "an idiom or hyperbole")
@@ -302,6 +324,8 @@ def _lowering(cue: R.RiskCue, chunk: str, a: int, b: int, idioms: list[tuple[int
     if cue.name == "recent_attempt" and (R.LONG_AGO.search(chunk) or (
             re.search(r"\bsince\s+(i\s+)?$", chunk[:a], re.IGNORECASE) and not R.RECENT.search(chunk))):
         return ("past", "an attempt long ago")
+    if cue.name == "time_tonight" and R.HELP_TIME.search(chunk) and not answering:
+        return ("routine_time", "a time to get help, not a plan")
     if cue.name == "time_tonight" and R.AMBIGUOUS_TIME.match(chunk[a:b]) and not R.FUTURE.search(chunk) \
             and not answering:
         return ("routine_time", "a day with no word of intent, not a plan")
@@ -319,6 +343,9 @@ def _lowering(cue: R.RiskCue, chunk: str, a: int, b: int, idioms: list[tuple[int
         rest = R.FIRST_PERSON.findall(chunk)
         if len(rest) <= 2:
             return ("laugh", "hyperbole marked by laughter")
+    if cue.name == "kill_myself" and re.search(r"\b(god|the\s+lord|lord|allah|jesus|bhagwan)\s+(would|will|could|to|should|might)\s+(just\s+)?$",
+                                               before, re.IGNORECASE):
+        return ("passive", "a wish that God would take their life: passive")
     if R.THIRD_REFLEXIVE.search(chunk[a:b]):
         return ("third_party", "about someone else")
     if R.MENTION_AFTER.match(chunk[b:]) or R.MENTION_BEFORE.search(chunk[:a]):
@@ -357,6 +384,7 @@ def _lowering(cue: R.RiskCue, chunk: str, a: int, b: int, idioms: list[tuple[int
     if quoted and (media_frame or R.THIRD.search(chunk[:a])):
         return ("media" if media_frame else "third_party", "quoted from someone else or from fiction")
     if media_frame and cue.level >= R.MODERATE and not R.FIRST_PERSON.search(chunk[:a] + chunk[b:]) \
+            and not (cue.name in R.IMMINENT_TYPES - R.TIME_LIKE and own_message) \
             and (cue.name not in R.TIME_LIKE or R.MEDIA.search(chunk)):
         return ("media", "fiction, news or study")
     return None
