@@ -116,7 +116,9 @@ def dense_features(text: str, post_words: set[str] | None = None) -> np.ndarray:
     return np.asarray(vals, dtype=np.float32)
 
 
+@lru_cache(maxsize=1 << 16)
 def _h(token: str) -> int:
+    """Cached: a message's n-grams come back in each of its sentences and in later turns."""
     return zlib.crc32(token.encode("utf-8")) & (N_HASH - 1)
 
 
