@@ -9,6 +9,7 @@ are used (a branch contributes the union of its alternatives' sets; optional par
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from re import _constants as C  # type: ignore[attr-defined]  # Python ≥ 3.11, as the package requires
 from re import _parser as P  # type: ignore[attr-defined]
 
@@ -83,8 +84,10 @@ def top_level_branches(pattern: str) -> list[str]:
     return [pattern[a:b] for a, b in spans]
 
 
-def _split_at_depth(pattern: str, depth0: int) -> list[tuple[int, int]]:
-    out, depth, start, i, in_class = [], depth0, 0, 0, False
+def _structure(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """(index, character, depth) of each parenthesis and "|" outside escapes and character
+    classes; depth counts the groups open before the character."""
+    depth, i, in_class = 0, 0, False
     while i < len(pattern):
         c = pattern[i]
         if c == "\\":
@@ -98,41 +101,30 @@ def _split_at_depth(pattern: str, depth0: int) -> list[tuple[int, int]]:
                 i += 1
             if pattern[i + 1:i + 2] == "]":
                 i += 1  # a literal "]" first in the class
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == depth0:
+        elif c in "()|":
+            yield i, c, depth
+            depth += 1 if c == "(" else -1 if c == ")" else 0
+        i += 1
+
+
+def _split_at_depth(pattern: str, depth0: int) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for i, c, depth in _structure(pattern):
+        if c == "|" and depth == depth0:
             out.append((start, i))
             start = i + 1
-        i += 1
     out.append((start, len(pattern)))
     return out
 
 
 def _closing(pattern: str, open_at: int) -> int:
     """Index of the parenthesis that closes the one at `open_at` (-1 if none)."""
-    depth, i, in_class = 0, open_at, False
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            if pattern[i + 1:i + 2] == "^":
-                i += 1
-            if pattern[i + 1:i + 2] == "]":
-                i += 1
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
+    opened = None
+    for i, c, depth in _structure(pattern):
+        if i == open_at:
+            opened = depth
+        elif opened is not None and c == ")" and depth - 1 == opened:
+            return i
     return -1
 
 
