@@ -119,6 +119,7 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
     plain = re.sub(r"(?<=\w)-(?=\w)", " ", plain)  # "not-wanting-to-wake-up": same length, offsets hold
     sents = sentences(plain) or [TextSpan(0, len(plain), plain)]
     media_frame: bool | None = None  # found on the first cue that needs it: most messages have none
+    own_message: bool | None = None  # any first-person word in the message, looked up likewise
     f.third_party = [m.span() for m in R.THIRD_CUE.finditer(plain)]
     found: list[tuple[R.RiskCue, int, int, TextSpan]] = []
     third_level = 0  # the highest cue read as someone else's
@@ -143,8 +144,9 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
                 # a bare "goodbye everyone!" takes its frame from the sentence after it
                 short = len(chunk.split()) <= 4 and i + 1 < len(sents)
                 after = plain[sents[i + 1].start:sents[i + 1].end] if short else ""
-                why = _lowering(cue, chunk, a, b, idioms, media_frame, f, after, answering,
-                                own_message=bool(R.FIRST_PERSON.search(plain)))
+                if own_message is None:
+                    own_message = bool(R.FIRST_PERSON.search(plain))
+                why = _lowering(cue, chunk, a, b, idioms, media_frame, f, after, answering, own_message)
                 if not why and "jump" in low_chunk[a:b] and R.JUMP_SPORT.search(low):
                     why = ("ordinary", "a jump in sport")
                 if why:
@@ -247,28 +249,12 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
             f.evidence.append(joined.span())
             f.reasons.append(f"raised to {RISK_LEVELS[f.level]}: the writer says the same of themself "
                              f"('{joined.group(0)}')")
-    woke = R.WOKE_AFTER.search(plain) if "woke" in low else None  # most messages need no scan
-    if woke and f.level < R.IMMINENT and R.ATTEMPT_FAILED.search(plain) and not (f.lowered & {"third_party", "media"}):
+    sign = _message_sign(plain, low, sents) if f.level < R.IMMINENT and not (f.lowered & {"third_party", "media"}) \
+        else None
+    if sign:
         f.level = R.IMMINENT
-        f.evidence.append(woke.span())
-        f.reasons.append("raised to imminent: an attempt that has just been survived (it didn't work, woke up …)")
-    if f.level < R.IMMINENT and not (f.lowered & {"third_party", "media"}):
-        notes = R.NOTES_DONE.search(plain) if ("notes" in low or "letters" in low) else None
-        deadline = next((sent for sent in sents if R.DEADLINE.search(plain[sent.start:sent.end])), None) \
-            if "giv" in low else None
-        if notes and R.ONE_FOR_EACH.search(plain) and not R.NOTES_NOT_GOODBYE.search(plain):
-            f.level = R.IMMINENT
-            f.evidence.append(notes.span())
-            f.reasons.append("raised to imminent: letters written to several people (a goodbye)")
-        elif deadline is not None and R.DEADLINE_REACHED.search(plain):
-            f.level = R.IMMINENT
-            f.evidence.append((deadline.start, deadline.end))
-            f.reasons.append("raised to imminent: a deadline the writer set, reached with nothing changed")
-    found_me = R.FOUND_ME.search(plain) if "found me" in low or "caught me" in low else None
-    if found_me and f.level < R.IMMINENT and R.FOUND_AFTER.search(plain) and not (f.lowered & {"third_party", "media"}):
-        f.level = R.IMMINENT
-        f.evidence.append(found_me.span())
-        f.reasons.append("raised to imminent: found after an attempt, help on its way (may need emergency care now)")
+        f.evidence.append(sign[0])
+        f.reasons.append(f"raised to imminent: {sign[1]}")
     f.ideation = ideation
     f.own_level = f.level
     only_times = all(c.name in R.TIME_LIKE for c, *_ in found)  # a time word alone is no risk
@@ -310,6 +296,23 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
             f.reasons.append(f"raised to {RISK_LEVELS[carried]}: earlier messages in this conversation voiced "
                              f"{RISK_LEVELS[context_level]} risk")
     return f
+
+
+def _message_sign(plain: str, low: str, sents: list[TextSpan]) -> tuple[tuple[int, int], str] | None:
+    """An attempt just survived or a goodbye spread over a message's sentences, with its span
+    and reason (each looked for only when a word it needs is in the message)."""
+    if "woke" in low and (m := R.WOKE_AFTER.search(plain)) and R.ATTEMPT_FAILED.search(plain):
+        return m.span(), "an attempt that has just been survived (it didn't work, woke up …)"
+    if ("notes" in low or "letters" in low) and (m := R.NOTES_DONE.search(plain)) \
+            and R.ONE_FOR_EACH.search(plain) and not R.NOTES_NOT_GOODBYE.search(plain):
+        return m.span(), "letters written to several people (a goodbye)"
+    if "giv" in low and R.DEADLINE_REACHED.search(plain):
+        for sent in sents:
+            if R.DEADLINE.search(plain[sent.start:sent.end]):
+                return (sent.start, sent.end), "a deadline the writer set, reached with nothing changed"
+    if ("found me" in low or "caught me" in low) and (m := R.FOUND_ME.search(plain)) and R.FOUND_AFTER.search(plain):
+        return m.span(), "found after an attempt, help on its way (may need emergency care now)"
+    return None
 
 
 def _lowering(cue: R.RiskCue, chunk: str, a: int, b: int, idioms: list[tuple[int, int]],
