@@ -346,8 +346,7 @@ def _lowering(cue: R.RiskCue, chunk: str, a: int, b: int, idioms: list[tuple[int
         rest = R.FIRST_PERSON.findall(chunk)
         if len(rest) <= 2:
             return ("laugh", "hyperbole marked by laughter")
-    if cue.name == "kill_myself" and re.search(r"\b(god|the\s+lord|lord|allah|jesus|bhagwan)\s+(would|will|could|to|should|might)\s+(just\s+)?$",
-                                               before, re.IGNORECASE):
+    if cue.name == "kill_myself" and R.GOD_WOULD_BEFORE.search(before):
         return ("passive", "a wish that God would take their life: passive")
     if R.THIRD_REFLEXIVE.search(chunk[a:b]):
         return ("third_party", "about someone else")
