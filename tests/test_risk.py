@@ -454,3 +454,87 @@ def test_rules_found_by_check_i(pipeline: Pipeline, text: str, lowest: str, high
 ])
 def test_an_answer_after_active_ideation(pipeline: Pipeline, answer: str, lowest: str, highest: str) -> None:
     _assert_answer_between(pipeline, "i've been thinking about killing myself", answer, lowest, highest)
+
+
+@pytest.mark.parametrize("text, lowest, highest", [
+    # risk the rules missed in dev-j, in new words
+    ("The dog walker is booked for Monday. I've been saving up my tramadol and friday's the night. Also the bins go out Tuesday.",
+     "imminent", "imminent"),
+    ("Choir notes: alto line is fixed, bring water. I climbed up to the roof of the car park again to make sure the hatch is still unlocked. "
+     "Saturday night is when I go. Next rehearsal is the 9th.", "imminent", "imminent"),
+    ("Match report: we lost 3-1 in the rain. I swallowed a whole packet of my mum's sleeping tablets half an hour ago. "
+     "Kit wash rota is on the group.", "imminent", "imminent"),
+    ("i climbed over the railings on the overpass and a taxi driver talked me back. going back there after work", "imminent", "imminent"),
+    ("tryed to drown myself last nite and it didnt work", "imminent", "imminent"),
+    ("My brother found me passed out in the bath. I'm in A&E now and everyone's staring", "imminent", "imminent"),
+    ("I know where grandad keeps the key to the gun safe. I've been thinking about killing myself since March.", "imminent", "imminent"),
+    ("I used to cut in sixth form. Started again last week, work is crushing me.", "high", "imminent"),
+    ("I want to do it, I just dont know how yet", "high", "imminent"),
+    ("I tried at 15. I'm 40 now and I'd never act on it, but most nights I wish I hadn't survived.", "moderate", "imminent"),
+    ("Woke up again and felt disappointed.", "moderate", "imminent"),
+    ("Part of me was hoping the lorry wouldn't brake.", "moderate", "imminent"),
+    ("I keep thinking about ending my life. I haven't got a plan, it just sits there.", "high", "high"),
+    # look-alikes
+    ("Paper on the new law to decriminalise attempted suicide in Ghana is out today", "none", "low"),
+    ("Our dissertation codes tweets for suicidal ideation, kappa is 0.81 now", "none", "low"),
+    ("this spreadsheet is going to make me unalive my keyboard", "none", "low"),
+    ("Writing to my penfriend in Osaka this week, letters take ages", "none", "low"),
+    ("The server shuts down at midnight. Thanks for eight great years, goodbye everyone!", "none", "low"),
+    ("Made my will now that we've got a mortgage. Feels very grown-up", "none", "low"),
+    ("At 88 I've planned my funeral with the priest, so now I can enjoy my roses", "none", "low"),
+    ("garmi se mar raha hoon yaar, AC chala do", "none", "low"),
+    ("papa ko result pata chala toh mujhe zinda nahi chhodenge", "none", "low"),
+    ("this cold is trying to finish me off, send soup", "none", "low"),
+    ("How do I ask my student if she's cutting? I noticed marks on her wrist", "none", "low"),
+    ("nahi yaar, I'm not thinking of ending anything, bas thoda stress hai", "none", "low"),
+    ("I self-harmed at uni, nothing for ten years now, and I co-run a peer support group", "none", "low"),
+    ("I attempted at 20 and I'm mostly fine now, but this month has been rough and I feel hopeless about money", "low", "low"),
+])
+def test_rules_found_by_check_j(pipeline: Pipeline, text: str, lowest: str, highest: str) -> None:
+    _assert_level_between(pipeline, text, lowest, highest)
+
+
+def test_a_thought_of_a_method_after_a_passive_wish_is_high_not_a_plan(pipeline: Pipeline) -> None:
+    later = pipeline.assess_risk("these past nights i keep thinking about swallowing all my tablets", context_level="moderate")
+    assert later.risk.level == "high"
+
+
+def test_a_bare_yes_after_a_plan_keeps_it_imminent(pipeline: Pipeline) -> None:
+    plan = pipeline.assess_risk("I've got the rope in the garage and it's tonight")
+    assert plan.risk.level == "imminent" and plan.risk.context_after == "imminent"
+    yes = pipeline.assess_risk("yes", context_level=plan.risk.context_after)
+    assert yes.risk.level == "imminent"
+
+
+def test_what_a_message_passes_on_to_the_next(pipeline: Pipeline) -> None:
+    from attunement.analysers.risk import RuleFinding, context_after
+    # a level the model alone read, with no cue of the writer's own, passes on as moderate at most
+    assert context_after(4, RuleFinding(level=0, own_level=0), 0) == 2
+    assert context_after(4, RuleFinding(level=3, own_level=3), 0) == 4  # the rules found high: the model's raise counts
+    assert context_after(1, RuleFinding(level=1, own_level=1), 3) == 3  # the earlier risk stays in view
+    assert context_after(0, RuleFinding(explained=True), 4) == 0  # an alarm explained is set aside
+
+
+def test_an_alarm_explained_with_an_ordinary_meaning_is_set_aside(pipeline: Pipeline) -> None:
+    first = pipeline.assess_risk("that's it. i'm done. ending it tonight.")
+    assert first.risk.level == "imminent"
+    explained = pipeline.assess_risk("lol sorry that came out so dramatic, i meant ending things with my landlord, the lease is up",
+                                     context_level=first.risk.context_after)
+    assert explained.risk.level in ("none", "low") and explained.risk.context_after in ("none", "low")
+    later = pipeline.assess_risk("anyway flat viewing tomorrow, who's coming?", context_level=explained.risk.context_after)
+    assert later.risk.level in ("none", "low")
+
+
+@pytest.mark.parametrize("answer", ["forget i said anything", "jk", "never mind. i'm fine", "not like that. i meant the bridge by the station"])
+def test_a_retraction_without_an_ordinary_meaning_keeps_the_risk_in_view(pipeline: Pipeline, answer: str) -> None:
+    first = pipeline.assess_risk("i'm going to kill myself tonight")
+    later = pipeline.assess_risk(answer, context_level=first.risk.context_after)
+    assert later.risk.context_after == "imminent"
+    assert later.risk.level in ("moderate", "high", "imminent")
+
+
+def test_an_ordinary_session_answer_after_a_model_alone_reading_is_no_disclosure(pipeline: Pipeline) -> None:
+    from attunement.analysers.risk import RuleFinding, context_after
+    passed = context_after(4, RuleFinding(level=0, own_level=0), 0)
+    yes = pipeline.assess_risk("yes", context_level=RISK_LEVELS[passed])
+    assert yes.risk.level in ("none", "low")

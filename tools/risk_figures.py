@@ -87,8 +87,9 @@ def main() -> None:
             for t in sorted(turns, key=lambda r: r["turn_index"]):
                 n += 1
                 alone += RISK_LEVELS.index(model.assess(t["text"]).level) >= 2
-                lvl = RISK_LEVELS.index(model.assess(t["text"], ctx).level)
-                ctx = max(ctx, lvl)
+                res = model.assess(t["text"], ctx)
+                lvl = RISK_LEVELS.index(res.level)
+                ctx = RISK_LEVELS.index(res.context_after)
                 if lvl >= 2:
                     ctx_flag += 1
                     sessions.add(cid)

@@ -41,7 +41,7 @@ def main() -> None:
         a = model.assess(r["text"], ctx)
         pred = RISK_LEVELS.index(a.level)
         if conv is not None:
-            seen[str(conv)] = max(ctx, pred)
+            seen[str(conv)] = RISK_LEVELS.index(a.context_after)
         if (a.level == r["level"] and not args.all) or (args.level_gold and r["level"] != args.level_gold):
             continue
         f = apply_rules(r["text"], ctx)

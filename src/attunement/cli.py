@@ -315,8 +315,7 @@ def risk(input: Annotated[str, typer.Argument(help="Rows {id, text[, conversatio
                                context_level=level, conversation_id=None if conv is None else str(conv),
                                turn_index=None if turn is None else int(turn))
         if conv is not None:
-            worst = max(RISK_LEVELS.index(level), RISK_LEVELS.index(res.risk.level))
-            context[str(conv)] = (int(turn or 0), RISK_LEVELS[worst])
+            context[str(conv)] = (int(turn or 0), res.risk.context_after)
         return {"id": row.get("id"), "conversation_id": conv, "turn_index": turn,
                 "risk": res.risk.model_dump(mode="json")}
 

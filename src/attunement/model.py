@@ -61,6 +61,11 @@ class RiskAssessment(Result):
     evidence: list[Span] = Field(default_factory=list)
     reasons: list[str] = Field(default_factory=list, description="What raised or lowered the level.")
     third_party: list[Span] = Field(default_factory=list, description="Someone else may be at risk.")
+    context_after: RiskLevel = Field(
+        default="none",
+        description="The level the conversation's next message is read with (pass it as that message's "
+                    "context_level): the highest risk voiced so far, where a reading of the trained model "
+                    "alone counts as moderate at most and an alarm the writer explains is set aside.")
 
 
 class CrisisResource(Result):

@@ -75,6 +75,12 @@ HEAD_ALONE_PROTOCOL = 0.25  # P(≥ moderate) the model alone needs, with no cue
 BARE_YES_WORDS = 5  # "yeah. that's it" answers a disclosure; "yeah. no more secrets, I'll tell you about…" talks on
 SHORT_ANSWER_WORDS = 25  # an answer within a conversation, read with the earlier risk in view
 DENIAL_OVERRULED_AT = 0.75  # P(≥ level) the model needs to raise past a denial or a past-only cue
+# What a message passes on to the next ones: a level the model alone read, with no cue of the
+# writer's own, counts as moderate at most (the protocol stays in view) unless the model is sure
+# (P(≥ level) ≥ HEAD_ALONE_SURE), so one odd reading of an ordinary answer cannot make every later
+# bare "yes" a disclosure (measured in docs/model-card.md)
+HEAD_ALONE_CARRIES = 2
+HEAD_ALONE_SURE = 0.75
 
 
 def head_decision(p: np.ndarray, raise_at: tuple[float, ...] = RAISE_AT) -> int:
@@ -97,6 +103,7 @@ class RuleFinding:
     own_level: int = 0  # the level from this message alone, before the conversation's earlier risk
     promises: bool = False  # after earlier risk, a promise not to act ("No. Never. I'm not going to")
     sign_off: bool = False  # nothing but a sign-off ("ok see ya"), with no cue and no earlier risk
+    explained: bool = False  # after earlier risk, the writer explains that alarm with an ordinary meaning
 
 
 def _clause(text: str, sent: TextSpan, start: int, end: int) -> tuple[int, int]:
@@ -117,6 +124,15 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
     f = RuleFinding()
     plain = text.replace("’", "'").replace("‘", "'")
     plain = re.sub(r"(?<=\w)-(?=\w)", " ", plain)  # "not-wanting-to-wake-up": same length, offsets hold
+    if context_level >= R.MODERATE and R.EXPLAINED.search(plain) \
+            and not any(m.group(0).lower() not in R.DAY_WORDS for m in R.MEANS_OR_PLACE.finditer(plain)):
+        # "omg sorry that sounded so dramatic, i meant ending things with Dylan": read on its own
+        alone = apply_rules(text, 0)
+        if alone.own_level <= R.LOW:
+            alone.explained = True
+            alone.reasons.append("the writer explains the earlier alarm with an ordinary meaning: "
+                                 "read on its own, and later messages with it")
+            return alone
     sents = sentences(plain) or [TextSpan(0, len(plain), plain)]
     media_frame: bool | None = None  # found on the first cue that needs it: most messages have none
     own_message: bool | None = None  # any first-person word in the message, looked up likewise
@@ -144,11 +160,16 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
                 # a bare "goodbye everyone!" takes its frame from the sentence after it
                 short = len(chunk.split()) <= 4 and i + 1 < len(sents)
                 after = plain[sents[i + 1].start:sents[i + 1].end] if short else ""
+                # "…since the forum shuts down on Sunday. It's been great, goodbye everyone!"
+                prev = plain[sents[i - 1].start:sents[i - 1].end] if i > 0 and len(chunk.split()) <= 8 else ""
                 if own_message is None:
                     own_message = bool(R.FIRST_PERSON.search(plain))
-                why = _lowering(cue, chunk, a, b, idioms, media_frame, f, after, answering, own_message)
+                why = _lowering(cue, chunk, a, b, idioms, media_frame, f, after, answering, own_message, prev)
                 if not why and "jump" in low_chunk[a:b] and R.JUMP_SPORT.search(low):
                     why = ("ordinary", "a jump in sport")
+                if not why and cue.name == "giving_away" and R.WILL_OR_FUNERAL.search(low_chunk[a:b]) \
+                        and R.WILL_ORDINARY.search(plain):
+                    why = ("ordinary", "a will or a funeral arranged for an ordinary reason")
                 if why:
                     if why[0] == "third_party":
                         third_level = max(third_level, cue.level)
@@ -164,11 +185,14 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
     for cue, a, b, sent in found:
         ca, cb = _clause(plain, sent, a, b)
         clause = plain[max(sent.start, ca - 30):cb]
+        if cue.name in R.PASSIVE_ONLY:  # "most days I wish I hadn't survived": the wish is now
+            clause = clause.replace(plain[a:b], " " * (b - a))
         anniversary = R.ANNIVERSARY.search(clause)
         present_text = R.ANNIVERSARY.sub(lambda m: " " * len(m.group()), plain[ca:cb]) if anniversary else plain[ca:cb]
         # "back in uni i had pills saved up": means or a plan long ago are history too
         past = (cue.name not in R.IMMINENT_TYPES | {"follow_dead"} and (anniversary or R.PAST.search(clause))) \
             or (cue.name in R.PAST_CAN_LOWER and R.LONG_AGO.search(clause))
+        present_text = R.RECOVERY_NOW.sub(lambda m: " " * len(m.group()), present_text)
         if cue.level >= R.MODERATE and past and not R.PRESENT.search(present_text):
             f.lowered.add("past")
             f.reasons.append(f"lowered: '{plain[a:b]}' is described in the past and nothing marks it as present")
@@ -276,6 +300,8 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
     answer = context_level >= R.MODERATE and len(plain.split()) <= SHORT_ANSWER_WORDS and not (f.lowered - {"routine_time"}) \
         and not turns_to_help
     named = R.MEANS_OR_PLACE.search(plain) if answer else None
+    if named and any(cue.name in R.METHOD_THOUGHTS and a <= named.start() < b for cue, a, b, _ in found):
+        named = None  # "I've been thinking about taking all my pills" is a thought of a method (high), not a plan
     if named and f.level < R.IMMINENT:
         # "theres rope in the garage" after "I keep thinking about how I'd do it": means or a place, named
         f.level = R.IMMINENT
@@ -289,8 +315,10 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
         # a promise not to act or a turn toward help keeps the protocol in view ("ok, i'll call the
         # line tomorrow", "nahi nahi, kuch karunga nahi"): the person was at risk a moment ago
         bare_yes = bool(R.SHORT_YES.match(plain)) and len(plain.split()) <= BARE_YES_WORDS
-        carried = R.HIGH if (context_level >= R.HIGH and (bare_yes or turns_to_help or R.JUST_THOUGHTS.search(plain))) else \
-            R.MODERATE if (turns_to_help or R.NEGATED_WHOLE.search(plain) or f.promises) else R.LOW
+        carried = R.IMMINENT if (context_level >= R.IMMINENT and bare_yes) else \
+            R.HIGH if (context_level >= R.HIGH and (bare_yes or turns_to_help or R.JUST_THOUGHTS.search(plain))) else \
+            R.MODERATE if (turns_to_help or R.NEGATED_WHOLE.search(plain) or f.promises
+                            or (context_level >= R.HIGH and R.RETRACTION.match(plain))) else R.LOW
         if carried > f.level:
             f.level = carried
             f.reasons.append(f"raised to {RISK_LEVELS[carried]}: earlier messages in this conversation voiced "
@@ -317,7 +345,7 @@ def _message_sign(plain: str, low: str, sents: list[TextSpan]) -> tuple[tuple[in
 
 def _lowering(cue: R.RiskCue, chunk: str, a: int, b: int, idioms: list[tuple[int, int]],
               media_frame: bool, f: RuleFinding, after: str = "", answering: bool = False,
-              own_message: bool = False) -> tuple[str, str] | None:
+              own_message: bool = False, prev: str = "") -> tuple[str, str] | None:
     for s, e in idioms:
         if s < b and a < e:
             return ("idiom", "an idiom or hyperbole")
@@ -346,6 +374,9 @@ def _lowering(cue: R.RiskCue, chunk: str, a: int, b: int, idioms: list[tuple[int
         rest = R.FIRST_PERSON.findall(chunk)
         if len(rest) <= 2:
             return ("laugh", "hyperbole marked by laughter")
+    if cue.name == "attempt" and "suicide" in chunk[a:b].lower() and R.ATTEMPT_AS_TOPIC.search(before[-60:]) \
+            and not R.FIRST_PERSON.search(before[-60:]):
+        return ("media", "attempted suicide named as a topic (a law, a rate), not the writer's")
     if cue.name == "kill_myself" and R.GOD_WOULD_BEFORE.search(before):
         return ("passive", "a wish that God would take their life: passive")
     if R.THIRD_REFLEXIVE.search(chunk[a:b]):
@@ -369,6 +400,9 @@ def _lowering(cue: R.RiskCue, chunk: str, a: int, b: int, idioms: list[tuple[int
         # thinking about suicide too" is the writer's own
         if last_third > last_i:
             return ("third_party", "about someone else")
+    if cue.name in ("goodbye", "ambiguous_goodbye") and prev and R.BARE_GOODBYE.match(chunk[a:b]) \
+            and R.GROUP_ENDS.search(prev):
+        return ("ordinary", "a goodbye to a group that is ending or being left")
     if cue.name in ("goodbye", "giving_away", "gone_soon") and (R.SCHOOL_OR_TASK.search(chunk)
                                                                 or (after and R.SCHOOL_OR_TASK.search(after))):
         return ("ordinary", "an everyday goodbye or clear-out")
@@ -385,11 +419,22 @@ def _lowering(cue: R.RiskCue, chunk: str, a: int, b: int, idioms: list[tuple[int
     quoted = chunk[:a].count('"') % 2 == 1 or chunk[:a].count("“") > chunk[:a].count("”")
     if quoted and (media_frame or R.THIRD.search(chunk[:a])):
         return ("media" if media_frame else "third_party", "quoted from someone else or from fiction")
-    if media_frame and cue.level >= R.MODERATE and not R.FIRST_PERSON.search(chunk[:a] + chunk[b:]) \
+    if media_frame and cue.level >= R.MODERATE and _not_own_words(chunk, a, b) \
             and not (cue.name in R.IMMINENT_TYPES - R.TIME_LIKE and own_message) \
             and (cue.name not in R.TIME_LIKE or R.MEDIA.search(chunk)):
         return ("media", "fiction, news or study")
     return None
+
+
+def _not_own_words(chunk: str, a: int, b: int) -> bool:
+    """Whether a cue in a message with a fiction, news or study frame is not the writer's own:
+    no first-person word beside it, except one that owns the frame ("my thesis codes posts for
+    suicidal ideation", "we practised asking …"). A cue in the first person ("I cut my thigh again")
+    is the writer's unless its own sentence names the frame."""
+    rest = chunk[:a] + chunk[b:]
+    if R.FIRST_PERSON.search(chunk[a:b]):
+        return not R.FIRST_PERSON.search(rest) and bool(R.MEDIA.search(chunk))
+    return not R.FIRST_PERSON.search(R.OWN_FRAME.sub(lambda m: " " * len(m.group()), rest))
 
 
 def _negator_governs(before: str) -> bool:
@@ -485,6 +530,8 @@ class RiskModel:
             cap = R.LOW if (blocked or f.sign_off) else R.IMMINENT
             if "recovery" in f.lowered and f.own_level == 0:
                 cap = 0  # a history, well now: the model alone may not make it distress
+            if f.explained:
+                cap = min(cap, R.LOW)  # the writer has said what they meant: the model may not re-read it
             if f.own_level == 0 and (f.turns_to_help or f.promises):
                 # "ok, i'll call the line in the morning", "No. Never. I'm not going to, I promise":
                 # the model alone may not make a turn toward help or a promise a plan
@@ -511,7 +558,9 @@ class RiskModel:
         if third:
             reasons.append("someone else may be at risk: flagged separately, not counted for the writer")
         return RiskAssessment(level=RISK_LEVELS[level], confidence=round(min(1.0, conf), 4), evidence=evidence,
-                              reasons=reasons, third_party=third)
+                              reasons=reasons, third_party=third,
+                              context_after=RISK_LEVELS[context_after(level, f, context_level,
+                                                                      model_sure=conf >= HEAD_ALONE_SURE)])
 
 
     def _sentence_probas(self, text: str) -> list[np.ndarray]:
@@ -546,6 +595,16 @@ class RiskModel:
         return [(sents[best].start, sents[best].end)]
 
 
+def context_after(level: int, f: RuleFinding, context_level: int, model_sure: bool = False) -> int:
+    """The level the next message of the conversation is read with."""
+    if f.explained:
+        return level  # the earlier alarm is explained: later messages are read without it
+    passed = level
+    if level > f.level and f.own_level == 0 and not model_sure:  # raised by the model alone, unsure
+        passed = max(f.level, min(level, HEAD_ALONE_CARRIES))
+    return max(context_level, passed)
+
+
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for a, b in sorted(spans):
@@ -573,4 +632,4 @@ class RiskAnalyser(Analyser):
         for turn in conversation.client_turns():
             result = self.model.assess(turn.text, context)
             turn.annotations["risk"] = result
-            context = max(context, RISK_LEVELS.index(result.level))
+            context = RISK_LEVELS.index(result.context_after)

@@ -30,7 +30,8 @@ class PairBatchIn(Body):
 
 class CoachIn(PairIn):
     live: bool = Field(default=False, description="The fast estimate used while typing (no exact re-scoring).")
-    context_level: RiskLevel = Field(default="none", description="The seeker's highest risk earlier in this conversation.")
+    context_level: RiskLevel = Field(default="none", description="The seeker's highest risk earlier in this conversation "
+                                     "(the previous message's risk.context_after).")
     reply_register: Literal["peer", "youth", "clinical", "older_adult"] | None = Field(
         default=None, description="Force the voice of the suggestions (default: the reply's own).")
     top_k: int = Field(default=3, ge=1, le=10)
@@ -39,7 +40,8 @@ class CoachIn(PairIn):
 
 class RiskIn(Body):
     text: str = Field(min_length=1, max_length=MAX_TEXT, pattern=NOT_BLANK)
-    context_level: RiskLevel = "none"
+    context_level: RiskLevel = Field(default="none", description="The level the conversation's previous message passed on "
+                                     "(its risk.context_after); none for a first message.")
     id: str | None = Field(default=None, max_length=200)
 
 

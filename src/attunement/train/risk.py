@@ -137,9 +137,10 @@ def evaluate_rows(model: RiskModel, rows: list[dict]) -> dict:
     for i in order:
         conv = rows[i].get("conversation_id")
         ctx = seen.get(str(conv), 0) if conv is not None else 0
-        pred[i] = RISK_LEVELS.index(model.assess(rows[i]["text"], ctx).level)
+        result = model.assess(rows[i]["text"], ctx)
+        pred[i] = RISK_LEVELS.index(result.level)
         if conv is not None:
-            seen[str(conv)] = max(ctx, pred[i])
+            seen[str(conv)] = RISK_LEVELS.index(result.context_after)
     report = agreement(gold, pred, RISK_LEVELS)
     g, p = np.asarray(gold), np.asarray(pred)
 
