@@ -25,6 +25,7 @@ from attunement.train.risk import (
     evaluate_file,
     evaluate_joined,
     evaluate_rows,
+    read_in_order,
     read_messages,
 )
 
@@ -82,17 +83,13 @@ def main() -> None:
                 convs[str(row["conversation_id"])].append(row)
         alone = ctx_flag = n = 0
         sessions = set()
-        for cid, turns in convs.items():
-            ctx = 0
-            for t in sorted(turns, key=lambda r: r["turn_index"]):
-                n += 1
-                alone += RISK_LEVELS.index(model.assess(t["text"]).level) >= 2
-                res = model.assess(t["text"], ctx)
-                lvl = RISK_LEVELS.index(res.level)
-                ctx = RISK_LEVELS.index(res.context_after)
-                if lvl >= 2:
-                    ctx_flag += 1
-                    sessions.add(cid)
+        turns = [t for ts in convs.values() for t in ts]
+        for i, _, res in read_in_order(model, turns):
+            n += 1
+            alone += RISK_LEVELS.index(model.assess(turns[i]["text"]).level) >= 2
+            if RISK_LEVELS.index(res.level) >= 2:
+                ctx_flag += 1
+                sessions.add(str(turns[i]["conversation_id"]))
         out["annomi_clients"] = {"n": n, "alone_moderate_plus": round(alone / n, 3),
                                  "in_context_moderate_plus": round(ctx_flag / n, 3),
                                  "sessions_flagged": f"{len(sessions)}/{len(convs)}"}

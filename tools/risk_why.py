@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from attunement.analysers.risk import RiskModel, apply_rules
 from attunement.model import RISK_LEVELS
-from attunement.train.risk import read_messages
+from attunement.train.risk import read_in_order, read_messages
 
 
 def main() -> None:
@@ -31,17 +31,8 @@ def main() -> None:
         sys.exit("risk_why reads development files only; a blind check set's errors stay unread")
     model = RiskModel.load()
     rows = [r for f in args.files for r in read_messages(f)]
-    order = sorted(range(len(rows)), key=lambda i: (str(rows[i].get("conversation_id") or f"_{i}"),
-                                                    int(rows[i].get("turn_index") or 0)))
-    seen: dict[str, int] = {}
-    for i in order:
+    for i, ctx, a in read_in_order(model, rows):
         r = rows[i]
-        conv = r.get("conversation_id")
-        ctx = seen.get(str(conv), 0) if conv is not None else 0
-        a = model.assess(r["text"], ctx)
-        pred = RISK_LEVELS.index(a.level)
-        if conv is not None:
-            seen[str(conv)] = RISK_LEVELS.index(a.context_after)
         if (a.level == r["level"] and not args.all) or (args.level_gold and r["level"] != args.level_gold):
             continue
         f = apply_rules(r["text"], ctx)

@@ -1,6 +1,7 @@
 """Fit the risk head and measure the risk analyser against labelled messages."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -11,7 +12,7 @@ from ..errors import InputError, RecordError
 from ..features import hashed_ngrams
 from ..heads import LinearHead, fit_head
 from ..io.records import read_records
-from ..model import RISK_LEVELS
+from ..model import RISK_LEVELS, RiskAssessment
 from .cache import vectors
 from .metrics import agreement
 
@@ -128,9 +129,9 @@ def fit(files: list[Path], encoder: Encoder, C: float = 1.0, negatives: list[str
                   "class_weight": "balanced"}
 
 
-def evaluate_rows(model: RiskModel, rows: list[dict]) -> dict:
-    pred: list[int] = [0] * len(rows)
-    gold = [RISK_LEVELS.index(r["level"]) for r in rows]
+def read_in_order(model: RiskModel, rows: list[dict]) -> Iterator[tuple[int, int, RiskAssessment]]:
+    """Each row's index, context level and reading, a conversation's turns in order, each read
+    with what the turns before it passed on (as the engine reads a conversation)."""
     seen: dict[str, int] = {}
     order = sorted(range(len(rows)), key=lambda i: (str(rows[i].get("conversation_id") or f"_{i}"),
                                                     int(rows[i].get("turn_index") or 0)))
@@ -138,9 +139,16 @@ def evaluate_rows(model: RiskModel, rows: list[dict]) -> dict:
         conv = rows[i].get("conversation_id")
         ctx = seen.get(str(conv), 0) if conv is not None else 0
         result = model.assess(rows[i]["text"], ctx)
-        pred[i] = RISK_LEVELS.index(result.level)
         if conv is not None:
             seen[str(conv)] = RISK_LEVELS.index(result.context_after)
+        yield i, ctx, result
+
+
+def evaluate_rows(model: RiskModel, rows: list[dict]) -> dict:
+    pred: list[int] = [0] * len(rows)
+    gold = [RISK_LEVELS.index(r["level"]) for r in rows]
+    for i, _, result in read_in_order(model, rows):
+        pred[i] = RISK_LEVELS.index(result.level)
     report = agreement(gold, pred, RISK_LEVELS)
     g, p = np.asarray(gold), np.asarray(pred)
 
