@@ -161,7 +161,8 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
                 short = len(chunk.split()) <= 4 and i + 1 < len(sents)
                 after = plain[sents[i + 1].start:sents[i + 1].end] if short else ""
                 # "…since the forum shuts down on Sunday. It's been great, goodbye everyone!"
-                prev = plain[sents[i - 1].start:sents[i - 1].end] if i > 0 and len(chunk.split()) <= 8 else ""
+                prev = plain[sents[i - 1].start:sents[i - 1].end] \
+                    if cue.name in R.GOODBYE_CUES and i > 0 and len(chunk.split()) <= 8 else ""
                 if own_message is None:
                     own_message = bool(R.FIRST_PERSON.search(plain))
                 why = _lowering(cue, chunk, a, b, idioms, media_frame, f, after, answering, own_message, prev)
@@ -192,8 +193,8 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
         # "back in uni i had pills saved up": means or a plan long ago are history too
         past = (cue.name not in R.IMMINENT_TYPES | {"follow_dead"} and (anniversary or R.PAST.search(clause))) \
             or (cue.name in R.PAST_CAN_LOWER and R.LONG_AGO.search(clause))
-        present_text = R.RECOVERY_NOW.sub(lambda m: " " * len(m.group()), present_text)
-        if cue.level >= R.MODERATE and past and not R.PRESENT.search(present_text):
+        if cue.level >= R.MODERATE and past and not R.PRESENT.search(
+                R.RECOVERY_NOW.sub(lambda m: " " * len(m.group()), present_text)):  # "I'm mostly ok now" is no present risk
             f.lowered.add("past")
             f.reasons.append(f"lowered: '{plain[a:b]}' is described in the past and nothing marks it as present")
             f.cue_counts["_past"] = 1
@@ -400,7 +401,7 @@ def _lowering(cue: R.RiskCue, chunk: str, a: int, b: int, idioms: list[tuple[int
         # thinking about suicide too" is the writer's own
         if last_third > last_i:
             return ("third_party", "about someone else")
-    if cue.name in ("goodbye", "ambiguous_goodbye") and prev and R.BARE_GOODBYE.match(chunk[a:b]) \
+    if cue.name in R.GOODBYE_CUES and prev and R.BARE_GOODBYE.match(chunk[a:b]) \
             and R.GROUP_ENDS.search(prev):
         return ("ordinary", "a goodbye to a group that is ending or being left")
     if cue.name in ("goodbye", "giving_away", "gone_soon") and (R.SCHOOL_OR_TASK.search(chunk)

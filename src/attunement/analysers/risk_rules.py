@@ -203,11 +203,13 @@ AMBIGUOUS_TIME = re.compile(r"^(today|right\s+now|hoy|aaj|this\s+(morning|aftern
 FUTURE = re.compile(r"\b(going\s+to|gonna|gon|will|'ll|ll|plan\w*|decided|do\s+it|doing\s+it|by|before|until|till|is\s+the\s+day|that'?s\s+when|voy\s+a|karunga|karungi|kar\s+dunga|next|this\s+coming)\b", re.IGNORECASE)
 LETTERS = re.compile(r"(?<!project\s)\b(wrote|written|writing|left|sent|posted)\s+(a\s+|my\s+|the\s+|some\s+)?(suicide\s+|goodbye\s+|last\s+|final\s+)?(note|notes|letters?)\b", re.IGNORECASE)
 THIRD_SUBJECT = re.compile(r"\b((dost|woh|usne|unhone|uska|uski)\b|(mera|meri|mere)\s+(chhota\s+|chhoti\s+|bada\s+|badi\s+|best\s+)?(beta|beti|bhai|behen|bhen|didi|bhaiya|dost|friend|roommate|pati|patni|husband|wife|bf|gf|boyfriend|girlfriend|papa|mummy|maa|cousin|student|colleague)\b|mi\s+(mejor\s+)?(hermano|hermana|hijo|hija|amigo|amiga|novio|novia|esposo|esposa|mam[aá]|pap[aá]|primo|prima|compa[nñ]er[oa]|roomie)\b|my\s+(best\s+)?(friend|bff|mate|pal|buddy|flatmate|housemate|sister|brother|son|daughter|kid|child|mom|mum|mother|dad|father|partner|boyfriend|girlfriend|husband|wife|cousin|roommate|classmate|student|client|patient|coworker|colleague|teammate|neighbou?r|uncle|aunt|niece|nephew|grandson|granddaughter|followers?|amiga|amigo|hermana|hermano|mam[aá]|pap[aá]|hijo|hija|dost|bhai|behen|sponsees?|mentees?|residents?|patients?|clients?|students?)|\b(he(?!\s+(estado|sido|pensado|tenido|intentado|querido|hecho|vuelto|decidido|dejado|llorado|perdido|comprado|escrito))|she|they|kid|someone|somebody|a\s+friend|a\s+follower|a\s+student|a\s+client|coworker|cousin|his|her|their|dice|said|says)\b)", re.IGNORECASE)
+# a group that ends: "the forum shuts down", "the server is closing"
+_CLOSES = r"\s+(shuts|is\s+shutting|closes|is\s+closing|is\s+being\s+(shut|closed|archived)|goes\s+offline)"
 SCHOOL_OR_TASK = re.compile(
     r"\b(time\s+capsule|project|assignment|class|school|homework|wedding|retirement\s+party|farewell\s+party|graduation|"
     r"last\s+day\s+(of|at)|retir\w+|new\s+(job|handle|account|house|flat|place|chapter|team|school)|see\s+(you|u)\s+(there|on\s+the\s+other\s+(app|account|server))|"
     r"moving\s+(to|house|out|back|abroad)|keys\s+handed\s+in|onto\s+the\s+next|at\s+this\s+party|i\s+mean|babysitter|"
-    r"(forum|group|server|site|board|chat|page|community)\s+(shuts|is\s+shutting|closes|is\s+closing|is\s+being\s+(shut|closed|archived)|goes\s+offline)|pen\s*pals?|penfriends?|cover\s+letters?|post\s+(overseas|abroad)|"
+    r"(forum|group|server|site|board|chat|page|community)" + _CLOSES + r"|pen\s*pals?|penfriends?|cover\s+letters?|post\s+(overseas|abroad)|"
     r"solicitor|lawyer|notary|estate\s+plann\w*|any\s+sensible\s+(person|adult|woman|man)|as\s+(one|anyone|everyone)\s+(should|does|must)|at\s+my\s+age|baby(\s+is|'s)?\s+due|power\s+of\s+attorney|executor|probate|life\s+insurance|mortgage|(just|only)\s+sensible|everyone\s+(over|should)|after\s+the\s+baby|grown\s+up|"
     r"passed\s+(his|her|their)\s+(test|exams?)|birthday\s+present|upgrad\w*|outgrown|grew\s+out\s+of|too\s+small|gonna\s+miss\s+(you|u)|will\s+miss\s+(you|u))\b",
     re.IGNORECASE)
@@ -332,9 +334,10 @@ NEGATED_KNOWING = re.compile(r"\b(don'?t|dont|do\s+not|doesn'?t|does\s+not|didn'
 TOPIC_SHIFT = re.compile(r"^\W*(anyway|anyways|back\s+to|also|separately|on\s+(another|a\s+different|a\s+lighter)\s+note|in\s+other\s+news|btw|oh\s+and|p\.?s\.?)\b",
                          re.IGNORECASE)
 # the sentence before a bare goodbye says the group ends or is being left
-GROUP_ENDS = re.compile(r"\b((forum|group|server|site|board|chat|page|community|club)\s+(shuts|is\s+shutting|closes|is\s+closing|is\s+being\s+(shut|closed|archived)|goes\s+offline)|"
+GROUP_ENDS = re.compile(r"\b((forum|group|server|site|board|chat|page|community|club)" + _CLOSES + r"|"
                         r"(my\s+)?last\s+(day|shift)\s+(at|here|in|with)|moving\s+(abroad|overseas|to\s+\w+))\b",
                         re.IGNORECASE)
+GOODBYE_CUES = frozenset({"goodbye", "ambiguous_goodbye"})
 # a goodbye word and nothing darker ("goodbye everyone!", "bye all"): read with the sentence before it
 BARE_GOODBYE = re.compile(r"^\W*((good)?bye+|farewell|so\s+long|see\s+(ya|you)|cheers|ta[\s-]?ra)\b(\s+(everyone|everybody|all|guys|y'?all|folks|friends))?\W*$",
                           re.IGNORECASE)
