@@ -247,16 +247,40 @@ def test_lowered_message_scans_match_like_case_insensitive_ones() -> None:
             assert [m.span() for m in twin.finditer(low)] == [m.span() for m in plain.finditer(text)], (name, text)
 
 
-def test_literals_are_found_as_testing_each_one_would() -> None:
-    """The trigram lookup of gate literals finds exactly the literals a test of each finds."""
+def test_cue_scanner_finds_exactly_the_matches_of_each_whole_pattern() -> None:
+    """The scanner tries a sentence only on the alternatives of a cue whose required strings it
+    holds, and merges their matches: on every sentence of the project's risk texts it must give
+    exactly the spans of scanning each cue's whole pattern (order, overlaps and ties included)."""
+    import re
 
     from attunement.analysers import risk_rules as R
-    from attunement.analysers.risk import _GATE_LITERALS, literals_in
+    from attunement.analysers.cue_scan import CueScanner
+    from attunement.analysers.regex_gate import alternatives, literal_sets
+    from attunement.analysers.risk import ALL_CUES, SCANNER
+    from attunement.text import sentences
 
-    texts = _risk_corpus_texts()
-    for text in texts + ["", "i", "kms", "ab"]:
+    texts = _risk_corpus_texts() + ["", "i", "kms", "ab", "kms kms. i want to die i want to die"]
+    assert len(texts) > 5000
+    found = 0
+    for text in texts:
         low = R.lower_same_length(text)
-        assert sorted(literals_in(low)) == [lit for lit in _GATE_LITERALS if lit in low], text
+        assert sorted(SCANNER.literals_in(low)) == sorted(lit for lit in set(SCANNER._short) | {
+            lit for lits in SCANNER._by_trigram.values() for lit in lits} if lit in low), text
+        for sent in sentences(text) or []:
+            chunk = low[sent.start:sent.end]
+            whole = [(i, [m.span() for m in cue.lowered.finditer(chunk)]) for i, cue in enumerate(ALL_CUES)]
+            assert SCANNER.scan(chunk, SCANNER.literals_in(low)) == SCANNER.scan(chunk) == [(i, spans) for i, spans in whole if spans], text
+            found += sum(1 for _, spans in whole if spans)
+    assert found > 3000
+    # the alternation's own rules, on small patterns: leftmost first, then the first alternative
+    tiny = CueScanner([re.compile(r"\b(ab|abc)"), re.compile(r"(bcd|abc)"), re.compile(r"(?<!no )\b(cat|dog)s?\b")])
+    assert tiny.scan("abcd") == [(0, [(0, 2)]), (1, [(0, 3)])]
+    assert tiny.scan("no cats, two dogs") == [(2, [(13, 17)])]
+    assert alternatives(r"\b(a|b(c|d))x|y") == [r"\bax", r"\bb(c|d)x", "y"]  # a leading group only
+    assert alternatives(r"\b(a|(c|d)e)x") == [r"\bax", r"\bcex", r"\bdex"]
+    assert alternatives(r"(a|b)?x") == [r"(a|b)?x"]  # an optional group is not distributed
+    assert literal_sets(r"\bi\s+know\s+(where|how)") == [frozenset({"i"}), frozenset({"know"}),
+                                                          frozenset({"where", "how"})]
 
 
 def test_cue_gates_never_hide_a_match() -> None:
@@ -292,22 +316,23 @@ def test_branch_gates_answer_as_the_whole_pattern_does() -> None:
     import re
 
     from attunement.analysers import risk_rules as R
-    from attunement.analysers.regex_gate import BranchGate, top_level_branches
+    from attunement.analysers.cue_scan import CueScanner
+    from attunement.analysers.regex_gate import top_level_branches
 
     texts = _risk_corpus_texts() + ["this commute is killing me", "student film on the bridge", ""]
     hits = 0
-    for gate in (R.IDIOM_ANYWHERE, R.ORDINARY_FRAME_ANYWHERE):
+    for gate, pattern in ((R.IDIOM_ANYWHERE, R.IDIOM_L), (R.ORDINARY_FRAME_ANYWHERE, R.ORDINARY_FRAME_L)):
         for text in texts:
             low = R.lower_same_length(text.replace("’", "'"))
-            whole = gate.pattern.search(low) is not None
-            assert gate.search(low) == whole, (gate.pattern.pattern[:40], text)
+            whole = pattern.search(low) is not None
+            assert gate.search(low) == whole, (pattern.pattern[:40], text)
             hits += whole
     assert hits > 500
     assert top_level_branches(r"(a|b(c|d)|[|]|\(|e)") == ["a", "b(c|d)", "[|]", r"\(", "e"]
     assert top_level_branches(r"(?:x|y)") == ["x", "y"]
     assert top_level_branches(r"(x)|(y)") == ["(x)", "(y)"]
     assert top_level_branches(r"(?i:x|y)") == [r"(?i:x|y)"]  # flags on the group: kept whole
-    assert BranchGate(re.compile(r"(cat|dog)s?\b")).search("two dogs")  # the group is not the whole pattern
+    assert CueScanner([re.compile(r"(cat|dog)s?\b")]).search("two dogs")  # the group is not the whole pattern
 
 
 def test_a_plan_and_a_day_without_ideation_are_no_crisis() -> None:

@@ -68,6 +68,76 @@ def _seq(items: list) -> set[str] | None:
     return best
 
 
+def literal_sets(pattern: str, flags: int = 0) -> list[frozenset[str]]:
+    """Every set found in the pattern's outer sequence of which each match holds one string:
+    a text must hold one string of each set before the pattern can match it (a conjunction of
+    `required_literals`' candidates, which keeps only the best one)."""
+    if flags & re.IGNORECASE:
+        return []
+    sets: list[frozenset[str]] = []
+    run = ""
+    for op, av in P.parse(pattern, flags):
+        if op is C.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            sets.append(frozenset({run}))
+            run = ""
+        sub: set[str] | None = None
+        if op is C.SUBPATTERN:
+            sub = _seq(list(av[-1]))
+        elif op is C.BRANCH:
+            alts = [_seq(list(alt)) for alt in av[1]]
+            sub = set().union(*alts) if all(alts) else None  # type: ignore[arg-type]
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1:
+            sub = _seq(list(av[2]))
+        if sub:
+            sets.append(frozenset(sub))
+    if run:
+        sets.append(frozenset({run}))
+    return [s for s in sets if "" not in s and len(s) <= MAX_LITERALS]
+
+
+def alternatives(pattern: str) -> list[str]:
+    """The pattern as an ordered list of alternatives whose alternation is the same pattern:
+    its outer branches, with a leading group of alternatives distributed over what follows
+    (`\\b(a|b)c` → `\\bac`, `\\bbc`; tried in the same order, so every match is the same).
+    Capturing groups so opened are dropped: for patterns whose groups are not read."""
+    out: list[str] = []
+    for branch in top_level_branches(pattern):
+        out.extend(_distribute(branch))
+    return out
+
+
+_LOOKBEHIND = re.compile(r"\(\?<[!=]")
+
+
+def _distribute(branch: str) -> list[str]:
+    i = 0
+    while True:  # zero-width assertions before the group may be repeated in each alternative
+        if branch.startswith(r"\b", i):
+            i += 2
+        elif _LOOKBEHIND.match(branch, i) and _closing(branch, i) > 0:
+            i = _closing(branch, i) + 1
+        else:
+            break
+    plain_group = branch.startswith("(?:", i) or (branch.startswith("(", i) and not branch.startswith("(?", i))
+    if not plain_group:
+        return [branch]
+    end = _closing(branch, i)
+    if end < 0 or branch[end + 1:end + 2] in ("?", "*", "+", "{"):
+        return [branch]
+    start = i + 3 if branch.startswith("(?:", i) else i + 1
+    inner = branch[start:end]
+    alts = [inner[a:b] for a, b in _split_at_depth(inner, 0)]
+    if len(alts) < 2:
+        return [branch]
+    out: list[str] = []
+    for alt in alts:  # an alternative holds no outer "|": it needs no group of its own
+        out.extend(_distribute(branch[:i] + alt + branch[end + 1:]))
+    return out
+
+
 def _score(literals: set[str]) -> float:
     """Prefer few, long strings: they rule a sentence out most often."""
     return min(len(s) for s in literals) - 0.05 * len(literals)
@@ -126,23 +196,3 @@ def _closing(pattern: str, open_at: int) -> int:
         elif opened is not None and c == ")" and depth - 1 == opened:
             return i
     return -1
-
-
-class BranchGate:
-    """Whether a large alternation matches anywhere, tried one alternative at a time and only
-    where the text holds one of the strings every match of that alternative contains. The
-    same answer as `pattern.search(text) is not None` (an alternation matches somewhere when
-    one of its alternatives does), several times faster on long texts."""
-
-    def __init__(self, pattern: re.Pattern[str]) -> None:
-        self.pattern = pattern
-        self._parts = [(re.compile(b, pattern.flags), required_literals(b, pattern.flags))
-                       for b in top_level_branches(pattern.pattern)]
-
-    def search(self, text: str) -> bool:
-        for rx, gate in self._parts:
-            if gate is not None and not any(lit in text for lit in gate):
-                continue
-            if rx.search(text):
-                return True
-        return False

@@ -23,40 +23,12 @@ from ..model import RISK_LEVELS, RiskAssessment, Span
 from ..models import model_file
 from ..text import TextSpan, sentences
 from . import risk_rules as R
+from .cue_scan import CueScanner
 from .base import Analyser, register
 
 ALL_CUES = (*R.CUES, R.ATTEMPT, R.STILL_WANT)
-# Each literal a cue's every match must contain (regex_gate), with the cues it gates: a sentence
-# is scanned only for the cues one of whose literals it holds, found in one pass over the literals
-_GATE_LITERALS = tuple(sorted({lit for cue in ALL_CUES if cue.gate for lit in cue.gate}))
-_CUES_BY_LITERAL = {lit: frozenset(i for i, cue in enumerate(ALL_CUES) if cue.gate and lit in cue.gate)
-                    for lit in _GATE_LITERALS}
-_UNGATED = frozenset(i for i, cue in enumerate(ALL_CUES) if cue.gate is None)
-# the literals looked up by their first three letters: a message is tested only for those whose
-# first three letters it holds (a few dozen of 500+), the shorter ones always
-_SHORT_LITERALS = tuple(lit for lit in _GATE_LITERALS if len(lit) < 3)
-_LITERALS_BY_TRIGRAM: dict[str, tuple[str, ...]] = {}
-for _lit in _GATE_LITERALS:
-    if len(_lit) >= 3:
-        _LITERALS_BY_TRIGRAM[_lit[:3]] = (*_LITERALS_BY_TRIGRAM.get(_lit[:3], ()), _lit)
-
-
-def literals_in(low: str) -> list[str]:
-    """The gate literals present in this lower-cased text (the same as testing each one)."""
-    found = [lit for lit in _SHORT_LITERALS if lit in low]
-    for gram in {low[i:i + 3] for i in range(len(low) - 2)}.intersection(_LITERALS_BY_TRIGRAM):
-        found.extend(lit for lit in _LITERALS_BY_TRIGRAM[gram] if lit in low)
-    return found
-
-
-def cues_to_scan(low_chunk: str, literals: tuple[str, ...] | list[str] = _GATE_LITERALS) -> list[R.RiskCue]:
-    """The cues that can match in this lower-cased text, in their table order (`literals`: the
-    gate literals worth trying, e.g. those present in the whole message)."""
-    idx = set(_UNGATED)
-    for lit in literals:
-        if lit in low_chunk:
-            idx |= _CUES_BY_LITERAL[lit]
-    return [ALL_CUES[i] for i in sorted(idx)]
+# every cue's matches in a sentence, each tried only where it can match (cue_scan)
+SCANNER = CueScanner([cue.lowered for cue in ALL_CUES])
 
 
 # The head raises the level to L when P(level >= L) passes RAISE_AT[L]: thresholds below
@@ -140,18 +112,18 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
     found: list[tuple[R.RiskCue, int, int, TextSpan]] = []
     third_level = 0  # the highest cue read as someone else's
     low = R.lower_same_length(plain)
-    in_message = literals_in(low)  # a sentence can only hold these
     # a short answer after active ideation: "yeah. saturday when theyre all at church" names a day
     answering = context_level >= R.HIGH and len(plain.split()) <= 12
+    in_message = SCANNER.literals_in(low)  # a sentence can only hold these
     sent_index: dict[int, int] = {}
     for i, sent in enumerate(sents):
         sent_index[id(sent)] = i
         chunk = plain[sent.start:sent.end]
         low_chunk = low[sent.start:sent.end]
         idioms: list[tuple[int, int]] | None = None
-        for cue in cues_to_scan(low_chunk, in_message):  # a cue none of whose needed strings is here cannot match
-            for m in cue.lowered.finditer(low_chunk):
-                a, b = m.span()
+        for cue_index, spans in SCANNER.scan(low_chunk, in_message):
+            cue = ALL_CUES[cue_index]
+            for a, b in spans:
                 if idioms is None:
                     idioms = [m.span() for m in R.IDIOM_L.finditer(low_chunk)]
                 f.cue_counts[cue.name] = f.cue_counts.get(cue.name, 0) + 1

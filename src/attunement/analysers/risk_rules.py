@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .regex_gate import BranchGate, required_literals
+from .cue_scan import CueScanner
+from .regex_gate import required_literals
 
 LEVELS = ("none", "low", "moderate", "high", "imminent")
 LOW, MODERATE, HIGH, IMMINENT = 1, 2, 3, 4
@@ -447,7 +448,7 @@ THIRD_SUBJECT_L = _lowered_twin(THIRD_SUBJECT)
 MEDIA_L = _lowered_twin(MEDIA)
 NEGATED_WHOLE_L = _lowered_twin(NEGATED_WHOLE)
 # the two largest alternations, asked only whether they match anywhere in a message with no cue
-# of its own: tried one alternative at a time behind its literal gate (the same answer; a test
+# of its own: tried only on the alternatives whose strings the text holds (cue_scan; the same answer; a test
 # checks it on every corpus text)
-IDIOM_ANYWHERE = BranchGate(IDIOM_L)
-ORDINARY_FRAME_ANYWHERE = BranchGate(ORDINARY_FRAME_L)
+IDIOM_ANYWHERE = CueScanner([IDIOM_L])
+ORDINARY_FRAME_ANYWHERE = CueScanner([ORDINARY_FRAME_L])
