@@ -519,6 +519,35 @@ def test_rules_found_by_check_j(pipeline: Pipeline, text: str, lowest: str, high
     _assert_level_between(pipeline, text, lowest, highest)
 
 
+@pytest.mark.parametrize("text,lowest,highest", [
+    # missed risk in check-k's kinds (own wording)
+    ("Good news on the allotment. Anyway I've sorted my tools out for my nephew and I'm planning to go through "
+     "with it on Sunday. The courgettes are huge this year.", "imminent", "imminent"),
+    ("jitni goliyan jama ki thi wo sab le li. sar ghoom raha hai", "imminent", "imminent"),
+    ("Gied ma fishing rods tae ma brother. Ah'll no be needin them efter the night.", "imminent", "imminent"),
+    ("cannae stop thinkin aboot toppin masel these days", "high", "high"),
+    ("I don dey think of how to end this life, e don do me", "high", "imminent"),
+    ("work is killing me and honestly i wouldnt mind if it really did", "moderate", "high"),
+    ("so tired. would genuinely be fine with being actually dead tbh", "moderate", "high"),
+    # look-alikes in check-k's kinds
+    ("Last day at the depot after thirty years. Said my goodbyes, handed in my badge and ate far too much cake.",
+     "none", "low"),
+    ("Last shift at the bakery today. Said my goodbyes, hugged everyone twice and took the sourdough starter home.",
+     "none", "low"),
+    ("Final goodbye to my old school jersey, it's going to the charity shop", "none", "low"),
+    ("goodbye forever to that cafeteria pizza, I will not miss it", "none", "low"),
+    ("Writing letters to my cousins in Apia for Nana's 90th, all in Samoan", "none", "low"),
+    ("Opening day Saturday. Rifle's sighted in and the thermos is packed, me and Uncle Ray heading out at 5.", "none", "low"),
+    ("Tengo un sueño que me muero, who else is on the late shift?", "none", "low"),
+    ("My dad got me down from the roof after the ball got stuck in the gutter", "none", "low"),
+    ("They found me in the car after the crash, I'm in A&E now with a broken wrist", "none", "low"),
+    ("I've been thinking about killing myself most weeks this term. Could I please have an extension until Monday?",
+     "high", "high"),
+])
+def test_rules_found_by_check_k(pipeline: Pipeline, text: str, lowest: str, highest: str) -> None:
+    _assert_level_between(pipeline, text, lowest, highest)
+
+
 def test_a_thought_of_a_method_after_a_passive_wish_is_high_not_a_plan(pipeline: Pipeline) -> None:
     later = pipeline.assess_risk("these past nights i keep thinking about swallowing all my tablets", context_level="moderate")
     assert later.risk.level == "high"

@@ -134,12 +134,16 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
                 after = plain[sents[i + 1].start:sents[i + 1].end] if short else ""
                 # "…since the forum shuts down on Sunday. It's been great, goodbye everyone!"
                 prev = plain[sents[i - 1].start:sents[i - 1].end] \
-                    if cue.name in R.GOODBYE_CUES and i > 0 and len(chunk.split()) <= 8 else ""
+                    if cue.name in R.GOODBYE_CUES and i > 0 and (len(chunk.split()) <= 8
+                                                                 or R.SAID_GOODBYES.match(chunk[a:b])) else ""
                 if own_message is None:
                     own_message = bool(R.FIRST_PERSON.search(plain))
                 why = _lowering(cue, chunk, a, b, idioms, media_frame, f, after, answering, own_message, prev)
                 if not why and "jump" in low_chunk[a:b] and R.JUMP_SPORT.search(low):
                     why = ("ordinary", "a jump in sport")
+                if not why and cue.name in ("means_ready", "means_here", "stockpile") \
+                        and R.GUN_WORD.search(low_chunk[a:b]) and R.GUN_SPORT.search(low) and not R.DEATH_WORDS.search(low):
+                    why = ("ordinary", "a gun for hunting or sport")
                 if not why and cue.name == "giving_away" and R.WILL_OR_FUNERAL.search(low_chunk[a:b]) \
                         and R.WILL_ORDINARY.search(plain):
                     why = ("ordinary", "a will or a funeral arranged for an ordinary reason")
@@ -264,6 +268,9 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
             and (R.PAST_L.search(low) or R.LONG_AGO_L.search(low) or R.HISTORY_SPAN_L.search(low)) \
             and not R.DISTRESS_NOW_L.search(low):
         f.lowered.update({"past", "recovery"})  # "mera cutting wala phase khatam ho gaya… ab sab theek hai"
+    if f.own_level == 0 and ("found me" in low or "caught me" in low) and R.FOUND_ME.search(plain) \
+            and R.ACCIDENT.search(plain):
+        f.lowered.add("ordinary")  # "they found me in the car after the crash": an accident, not an attempt
     if f.own_level == 0 and only_times and R.HELPER_ASKS_L.search(low) and R.THIRD_SUBJECT_L.search(low):
         f.lowered.add("third_party")  # "meri dost ne bola…; what do I say to her till then?": the writer helps
     if f.own_level < R.MODERATE and R.NEGATED_WHOLE_L.search(low):
@@ -311,7 +318,8 @@ def _message_sign(plain: str, low: str, sents: list[TextSpan]) -> tuple[tuple[in
         for sent in sents:
             if R.DEADLINE.search(plain[sent.start:sent.end]):
                 return (sent.start, sent.end), "a deadline the writer set, reached with nothing changed"
-    if ("found me" in low or "caught me" in low) and (m := R.FOUND_ME.search(plain)) and R.FOUND_AFTER.search(plain):
+    if ("found me" in low or "caught me" in low) and (m := R.FOUND_ME.search(plain)) and R.FOUND_AFTER.search(plain) \
+            and not R.ACCIDENT.search(plain):  # "found me in the car after the crash": an accident
         return m.span(), "found after an attempt, help on its way (may need emergency care now)"
     return None
 
@@ -373,12 +381,15 @@ def _lowering(cue: R.RiskCue, chunk: str, a: int, b: int, idioms: list[tuple[int
         # thinking about suicide too" is the writer's own
         if last_third > last_i:
             return ("third_party", "about someone else")
-    if cue.name in R.GOODBYE_CUES and prev and R.BARE_GOODBYE.match(chunk[a:b]) \
+    if cue.name in R.GOODBYE_CUES and prev and (R.BARE_GOODBYE.match(chunk[a:b]) or R.SAID_GOODBYES.match(chunk[a:b])) \
             and R.GROUP_ENDS.search(prev):
         return ("ordinary", "a goodbye to a group that is ending or being left")
     if cue.name in ("goodbye", "giving_away", "gone_soon") and (R.SCHOOL_OR_TASK.search(chunk)
                                                                 or (after and R.SCHOOL_OR_TASK.search(after))):
         return ("ordinary", "an everyday goodbye or clear-out")
+    if cue.name == "goodbye" and re.search(r"\b(letters?|notes?)\b", chunk[a:b], re.IGNORECASE) \
+            and R.LETTER_OCCASION.search(chunk[b:]):
+        return ("ordinary", "letters for an everyday occasion")
     if cue.name == "dont_want_live" and R.HERE_IS_A_PLACE.match(chunk[b:]):
         return ("ordinary", "here is a place, not being alive")
     # "wrote my goodbye letter to the team": the match may end in "to the", so read on from there
