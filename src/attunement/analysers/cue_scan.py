@@ -59,12 +59,8 @@ class CueScanner:
         message, for one of its sentences: one lookup per message); by default looked up here."""
         here = set(self.literals_in(text)) if candidates is None else {lit for lit in candidates if lit in text}
         chosen: dict[int, list[int]] = {}
-        for i, j in self._always:
+        for i, j in self._worth_trying(here):
             chosen.setdefault(i, []).append(j)
-        for lit in here:
-            for i, j, rest in self._by_literal.get(lit, ()):
-                if all(not s.isdisjoint(here) for s in rest):
-                    chosen.setdefault(i, []).append(j)
         out = []
         for i in sorted(chosen):
             js = sorted(set(chosen[i]))
@@ -94,9 +90,12 @@ class CueScanner:
 
     def search(self, text: str) -> bool:
         """Whether any of the patterns matches anywhere in `text`."""
-        here = set(self.literals_in(text))
-        tried = [(i, j) for i, j in self._always]
+        return any(self._parts[i][j].search(text) for i, j in self._worth_trying(set(self.literals_in(text))))
+
+    def _worth_trying(self, here: set[str]) -> list[tuple[int, int]]:
+        """(pattern, alternative) pairs that may match a text holding exactly the strings `here`."""
+        tried = list(self._always)
         for lit in here:
             tried.extend((i, j) for i, j, rest in self._by_literal.get(lit, ())
                          if all(not s.isdisjoint(here) for s in rest))
-        return any(self._parts[i][j].search(text) for i, j in tried)
+        return tried
