@@ -283,6 +283,20 @@ def test_cue_scanner_finds_exactly_the_matches_of_each_whole_pattern() -> None:
                                                           frozenset({"where", "how"})]
 
 
+def test_the_third_party_gate_never_hides_a_match() -> None:
+    """The third-party pattern is scanned only in messages whose case-folded text holds one of
+    the strings its every match must hold: all lower-case, and present wherever it matches."""
+    from attunement.analysers import risk_rules as R
+
+    assert R.THIRD_CUE_NEEDS and all(lit == lit.lower() for lit in R.THIRD_CUE_NEEDS)
+    matched = 0
+    for text in _risk_corpus_texts() + ["MY BROTHER SAID HE WANTS TO KILL HIMSELF", "Priya texted me she wants to die"]:
+        for m in R.THIRD_CUE.finditer(text):
+            assert any(lit in m.group(0).casefold() for lit in R.THIRD_CUE_NEEDS), text
+            matched += 1
+    assert matched > 50
+
+
 def test_cue_gates_never_hide_a_match() -> None:
     """Each cue is scanned only in sentences holding one of its required strings; every match
     of every cue in the project's risk texts must contain one of them, and the parser must

@@ -22,13 +22,14 @@ class CueScanner:
 
     def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
         self.patterns = list(patterns)
-        self._parts: list[list[re.Pattern[str]]] = []
+        self._parts: list[list[str]] = []
+        self._compiled: dict[tuple[int, int], re.Pattern[str]] = {}  # compiled when first tried: most never are
         self._always: list[tuple[int, int]] = []  # alternatives with no string to look for
         self._by_literal: dict[str, list[tuple[int, int, tuple[frozenset[str], ...]]]] = {}
         literals: set[str] = set()
         for i, pattern in enumerate(self.patterns):
             parts = alternatives(pattern.pattern)
-            self._parts.append([re.compile(p, pattern.flags) for p in parts])
+            self._parts.append(parts)
             for j, part in enumerate(parts):
                 sets = literal_sets(part, pattern.flags)
                 if not sets:
@@ -39,17 +40,18 @@ class CueScanner:
                 for lit in first:
                     self._by_literal.setdefault(lit, []).append((i, j, rest))
                 literals.update(*sets)
+        self._looked_up = frozenset(self._by_literal)  # the strings alternatives are found by
         self._short = tuple(lit for lit in literals if len(lit) < 3)
         self._by_trigram: dict[str, tuple[str, ...]] = {}
         for lit in sorted(literals):
             if len(lit) >= 3:
                 self._by_trigram[lit[:3]] = (*self._by_trigram.get(lit[:3], ()), lit)
 
-    def literals_in(self, low: str) -> list[str]:
+    def literals_in(self, low: str, grams: set[str] | None = None) -> list[str]:
         """The strings looked for that this text holds (found by their first three letters: the
-        same as testing each one)."""
+        same as testing each one). `grams`: the text's `trigrams`, when already known."""
         found = [lit for lit in self._short if lit in low]
-        for gram in {low[i:i + 3] for i in range(len(low) - 2)}.intersection(self._by_trigram):
+        for gram in (trigrams(low) if grams is None else grams).intersection(self._by_trigram):
             found.extend(lit for lit in self._by_trigram[gram] if lit in low)
         return found
 
@@ -70,7 +72,7 @@ class CueScanner:
         return out
 
     def _alternation_spans(self, i: int, js: list[int], text: str) -> list[tuple[int, int]]:
-        parts = [self._parts[i][j] for j in js]
+        parts = [self._part(i, j) for j in js]
         found = [p.search(text) for p in parts]
         spans: list[tuple[int, int]] = []
         pos = 0
@@ -88,14 +90,25 @@ class CueScanner:
             spans.append(best.span())
             pos = best.end()
 
-    def search(self, text: str) -> bool:
-        """Whether any of the patterns matches anywhere in `text`."""
-        return any(self._parts[i][j].search(text) for i, j in self._worth_trying(set(self.literals_in(text))))
+    def search(self, text: str, grams: set[str] | None = None) -> bool:
+        """Whether any of the patterns matches anywhere in `text` (`grams`: as for `literals_in`)."""
+        return any(self._part(i, j).search(text) for i, j in self._worth_trying(set(self.literals_in(text, grams))))
 
     def _worth_trying(self, here: set[str]) -> list[tuple[int, int]]:
         """(pattern, alternative) pairs that may match a text holding exactly the strings `here`."""
         tried = list(self._always)
-        for lit in here:
+        for lit in self._looked_up.intersection(here):
             tried.extend((i, j) for i, j, rest in self._by_literal.get(lit, ())
                          if all(not s.isdisjoint(here) for s in rest))
         return tried
+
+    def _part(self, i: int, j: int) -> re.Pattern[str]:
+        rx = self._compiled.get((i, j))
+        if rx is None:
+            rx = self._compiled[(i, j)] = re.compile(self._parts[i][j], self.patterns[i].flags)
+        return rx
+
+
+def trigrams(low: str) -> set[str]:
+    """Every run of three characters in the text."""
+    return {low[i:i + 3] for i in range(len(low) - 2)}

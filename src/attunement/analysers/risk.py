@@ -23,7 +23,7 @@ from ..model import RISK_LEVELS, RiskAssessment, Span
 from ..models import model_file
 from ..text import TextSpan, sentences
 from . import risk_rules as R
-from .cue_scan import CueScanner
+from .cue_scan import CueScanner, trigrams
 from .base import Analyser, register
 
 ALL_CUES = (*R.CUES, R.ATTEMPT, R.STILL_WANT)
@@ -108,13 +108,16 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
     sents = sentences(plain) or [TextSpan(0, len(plain), plain)]
     media_frame: bool | None = None  # found on the first cue that needs it: most messages have none
     own_message: bool | None = None  # any first-person word in the message, looked up likewise
-    f.third_party = [m.span() for m in R.THIRD_CUE.finditer(plain)]
+    folded = plain.casefold()
+    f.third_party = [m.span() for m in R.THIRD_CUE.finditer(plain)] \
+        if R.THIRD_CUE_NEEDS is None or any(lit in folded for lit in R.THIRD_CUE_NEEDS) else []
     found: list[tuple[R.RiskCue, int, int, TextSpan]] = []
     third_level = 0  # the highest cue read as someone else's
     low = R.lower_same_length(plain)
     # a short answer after active ideation: "yeah. saturday when theyre all at church" names a day
     answering = context_level >= R.HIGH and len(plain.split()) <= 12
-    in_message = SCANNER.literals_in(low)  # a sentence can only hold these
+    grams = trigrams(low)  # looked up once, for every scanner that reads the whole message
+    in_message = SCANNER.literals_in(low, grams)  # a sentence can only hold these
     sent_index: dict[int, int] = {}
     for i, sent in enumerate(sents):
         sent_index[id(sent)] = i
@@ -259,9 +262,10 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
     f.ideation = ideation
     f.own_level = f.level
     only_times = all(c.name in R.TIME_LIKE for c, *_ in found)  # a time word alone is no risk
-    if f.own_level == 0 and only_times and R.IDIOM_ANYWHERE.search(low):
+    if f.own_level == 0 and only_times and R.IDIOM_ANYWHERE.search(low, grams):
         f.lowered.add("idiom")  # "I could murder a curry": no cue, and the model may not read the idiom as risk
-    if f.own_level == 0 and only_times and context_level < R.MODERATE and R.ORDINARY_FRAME_ANYWHERE.search(low):
+    if f.own_level == 0 and only_times and context_level < R.MODERATE \
+            and R.ORDINARY_FRAME_ANYWHERE.search(low, grams):
         # (after a disclosure, "my mum's pills are in the cabinet" names a means: no frame)
         f.lowered.add("ordinary")
     if f.own_level == 0 and only_times and "recovery" not in f.lowered and R.RECOVERY_NOW_L.search(low) \
@@ -483,9 +487,10 @@ class RiskModel:
         if self.head is not None and text.strip():
             p = self.head.proba(*self.features(text, f))
             head_level = head_decision(p, self.raise_at)
-            if SENTENCE_READ:
+            if SENTENCE_READ and head_level < SENTENCE_MAX_LEVEL:
                 # a long message is also read sentence by sentence: one risk sentence among
-                # many ordinary ones is diluted in the message's mean vector
+                # many ordinary ones is diluted in the message's mean vector (a sentence may
+                # raise no higher than SENTENCE_MAX_LEVEL, so a message read there already skips it)
                 for sp in self._sentence_probas(text):
                     lvl = min(head_decision(sp, self.raise_at), SENTENCE_MAX_LEVEL)
                     if lvl > head_level and float(sp[lvl:].sum()) >= SENTENCE_MIN_P:

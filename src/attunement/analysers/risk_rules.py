@@ -184,6 +184,9 @@ THIRD_CUE = re.compile(
     r"|\b(?!maine\b|main\b|mai\b)\w+\s+ne\s+(attempt|suicide|khudkushi)\s+(kiya|kar\s+li|karne\s+ki\s+koshish)"
     r"|\b(he|she|they|my\s+\w+(\s+\w+){0,2})\s+(left|wrote|sent)\s+(me\s+|us\s+)?a\s+note\s+saying\s+(she'?s|he'?s|they'?re|)\s*sorry",
     re.IGNORECASE)
+# strings of which every match of THIRD_CUE holds one, all lower-case: looked for in the case-folded
+# message (a superset of what IGNORECASE equates), so most messages skip the scan
+THIRD_CUE_NEEDS = required_literals(THIRD_CUE.pattern)
 # "last Tuesday", "every Friday", "since Monday": a time that is past or routine, not a plan
 PAST_OR_ROUTINE_TIME = re.compile(r"\b(last|every|each|past|since|on\s+the\s+last)\s+$|\b(ago|before)\s*$", re.IGNORECASE)
 IMMINENT_NEEDS_IDEATION = frozenset({"plan", "means_ready", "means_ready_already", "time_tonight", "ambiguous_goodbye"})
