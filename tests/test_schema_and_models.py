@@ -71,3 +71,54 @@ def test_batched_sentence_reading_equals_one_by_one() -> None:
         one = model.head.proba(np.concatenate([enc.pool(s.start, s.end), rule_features(RuleFinding())]),
                                hashed_ngrams(s.text))
         assert np.abs(one - batch[i]).max() < 1e-5
+
+
+def _ngrams_as_specified(text: str) -> dict[int, float]:
+    """The n-gram features as first written (the specification the cached, shared forms must
+    equal): word 1–3-grams, start and end markers, character 4-grams of words over four letters,
+    each hashed in turn, counted and L2-normalised."""
+    import math
+
+    from attunement.features import _h
+    from attunement.text import normalise, words
+
+    toks = [w.text for w in words(normalise(text))]
+    grams = list(toks)
+    grams += [f"{a} {b}" for a, b in zip(toks, toks[1:])]
+    grams += [f"{a} {b} {c}" for a, b, c in zip(toks, toks[1:], toks[2:])]
+    if toks:
+        grams += ["<s> " + toks[0], toks[-1] + " </s>"]
+    for t in toks:
+        if len(t) > 4:
+            padded = f"<{t}>"
+            grams += ["#" + padded[i:i + 4] for i in range(len(padded) - 3)]
+    counts: dict[int, float] = {}
+    for g in grams:
+        counts[_h(g)] = counts.get(_h(g), 0.0) + 1.0
+    norm = math.sqrt(sum(v * v for v in counts.values())) if counts else 1.0
+    return {k: v / norm for k, v in counts.items()}
+
+
+def test_ngram_features_and_sentence_ngrams_are_the_specified_ones() -> None:
+    """Every model reads these features: the message's n-grams and each sentence's (built from the
+    message's hashes) must be exactly the specified dicts — same keys, order and values — on every
+    text of the project's corpora and on edge cases (one word, no word, a character that lowers to two)."""
+    import json
+    from pathlib import Path
+
+    from attunement.features import _hashed_ngrams, sentence_ngrams
+    from attunement.text import sentences
+
+    root = Path(__file__).resolve().parents[1] / "corpus"
+    texts = ["", "x", "!!", "İstanbul'da. I want to die. Ok?", "a. b. c", "Hi. Hello there, friend."]
+    for path in sorted(root.rglob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            texts += [row[k] for k in ("text", "seeker_post", "response") if isinstance(row.get(k), str)]
+    assert len(texts) > 10000
+    for text in texts:
+        assert list(_hashed_ngrams.__wrapped__(text).items()) == list(_ngrams_as_specified(text).items()), text
+        parts = [s.text for s in sentences(text)]
+        for some in (parts, [p for p in parts if len(p.split()) >= 4]):
+            for part, got in zip(some, sentence_ngrams(text, some)):
+                assert list(got.items()) == list(_ngrams_as_specified(part).items()), (text, part)

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .text import normalise, words
+from .text import normalise, word_texts, words
 
 N_HASH = 1 << 18
 
@@ -130,25 +130,68 @@ def hashed_ngrams(text: str) -> dict[int, float]:
     return dict(_hashed_ngrams(text))
 
 
-@lru_cache(maxsize=8192)
-def _hashed_ngrams(text: str) -> dict[int, float]:
-    toks = [w.text for w in words(normalise(text))]
+def sentence_ngrams(text: str, parts: list[str]) -> list[dict[int, float]]:
+    """`hashed_ngrams` of each part of `text` (its sentences, in order), the same dicts, built from
+    the hashes of the whole text's n-grams where a part's words are a run of the text's words
+    (checked; otherwise hashed anew): the sentence-by-sentence read then hashes nothing twice."""
+    toks, uni, bi, tri, chars = _positional_hashes(text)
+    out: list[dict[int, float]] = []
+    cursor = 0
+    for part in parts:
+        ptoks = word_texts(normalise(part))
+        n = len(ptoks)
+        at = _run_at(toks, ptoks, cursor) if n else -1
+        if at < 0:
+            out.append(hashed_ngrams(part))
+            continue
+        cursor = at + n
+        hashes = uni[at:at + n] + bi[at:at + max(n - 1, 0)] + tri[at:at + max(n - 2, 0)]  # (never a negative end)
+        hashes += [_h("<s> " + ptoks[0]), _h(ptoks[-1] + " </s>")]
+        for i in range(at, at + n):
+            hashes += chars[i]
+        out.append(_normalised_counts(hashes))
+    return out
+
+
+def _run_at(toks: list[str], run: list[str], start: int) -> int:
+    """Where `run` starts in `toks` at or after `start` (-1 if nowhere)."""
+    n = len(run)
+    for i in range(start, len(toks) - n + 1):
+        if toks[i] == run[0] and toks[i:i + n] == run:
+            return i
+    return -1
+
+
+@lru_cache(maxsize=1024)
+def _positional_hashes(text: str) -> tuple[list[str], list[int], list[int], list[int], list[list[int]]]:
+    """A text's words and, per word position, the hashes of the uni-, bi- and trigram starting
+    there and of its character 4-grams."""
+    toks = word_texts(normalise(text))
+    uni = [_h(t) for t in toks]
+    bi = [_h(f"{a} {b}") for a, b in zip(toks, toks[1:])]
+    tri = [_h(f"{a} {b} {c}") for a, b, c in zip(toks, toks[1:], toks[2:])]
+    chars = [[_h("#" + padded[i:i + 4]) for i in range(len(padded) - 3)] if len(t) > 4 else []
+             for t, padded in ((t, f"<{t}>") for t in toks)]
+    return toks, uni, bi, tri, chars
+
+
+def _normalised_counts(hashes: list[int]) -> dict[int, float]:
     counts: dict[int, float] = {}
-    grams: list[str] = list(toks)
-    grams += [f"{a} {b}" for a, b in zip(toks, toks[1:])]
-    grams += [f"{a} {b} {c}" for a, b, c in zip(toks, toks[1:], toks[2:])]
-    if toks:
-        grams.append("<s> " + toks[0])
-        grams.append(toks[-1] + " </s>")
-    for t in toks:
-        if len(t) > 4:
-            padded = f"<{t}>"
-            grams += ["#" + padded[i:i + 4] for i in range(len(padded) - 3)]
-    for g in grams:
-        k = _h(g)
+    for k in hashes:
         counts[k] = counts.get(k, 0.0) + 1.0
     if counts:
         norm = math.sqrt(sum(v * v for v in counts.values()))
         for k in counts:
             counts[k] /= norm
     return counts
+
+
+@lru_cache(maxsize=8192)
+def _hashed_ngrams(text: str) -> dict[int, float]:
+    toks, uni, bi, tri, chars = _positional_hashes(text)
+    hashes = uni + bi + tri
+    if toks:
+        hashes += [_h("<s> " + toks[0]), _h(toks[-1] + " </s>")]
+    for c in chars:
+        hashes += c
+    return _normalised_counts(hashes)

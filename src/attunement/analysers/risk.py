@@ -17,7 +17,7 @@ import numpy as np
 from ..conversation import Conversation
 from ..encoder import Encoder, default_encoder
 from ..errors import ModelError
-from ..features import hashed_ngrams
+from ..features import hashed_ngrams, sentence_ngrams
 from ..heads import LinearHead, load_heads
 from ..model import RISK_LEVELS, RiskAssessment, Span
 from ..models import model_file
@@ -570,7 +570,7 @@ class RiskModel:
         pooled = enc.pool_many([(s.start, s.end) for s in sents])
         no_cue = rule_features(RuleFinding())
         no_cue = np.broadcast_to(no_cue, (len(sents), no_cue.size))
-        return np.hstack([pooled, no_cue]), [hashed_ngrams(s.text) for s in sents]
+        return np.hstack([pooled, no_cue]), sentence_ngrams(text, [s.text for s in sents])
 
     def _head_evidence(self, text: str, level: int) -> list[tuple[int, int]]:
         """The sentence the model reads as most at risk: evidence when no rule cue fired."""
