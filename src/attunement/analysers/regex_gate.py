@@ -29,6 +29,16 @@ def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
 def _seq(items: list) -> set[str] | None:
     """A sequence: the best literal set of its runs of literals or of one of its parts."""
     best: set[str] | None = None
+    for cand in _candidates(items):
+        if best is None or _score(cand) > _score(best):
+            best = cand
+    return best
+
+
+def _candidates(items: list) -> list[set[str]]:
+    """The literal sets a sequence's every match must hold one string of: each run of literals
+    and each part that must occur (a group, a branch whose every alternative has a set, a
+    repeat at least once), at most MAX_LITERALS strings, none empty."""
     run = ""
     candidates: list[set[str]] = []
     for op, av in items:
@@ -38,51 +48,6 @@ def _seq(items: list) -> set[str] | None:
         if run:
             candidates.append({run})
             run = ""
-        if op is C.SUBPATTERN:
-            sub = _seq(list(av[-1]))
-            if sub:
-                candidates.append(sub)
-        elif op is C.BRANCH:
-            alts = [_seq(list(alt)) for alt in av[1]]
-            if all(alts):
-                union: set[str] = set().union(*alts)  # type: ignore[arg-type]
-                candidates.append(union)
-        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
-            lo, _hi, body = av
-            if lo >= 1:
-                sub = _seq(list(body))
-                if sub:
-                    candidates.append(sub)
-        elif op is C.ATOMIC_GROUP:
-            sub = _seq(list(av))
-            if sub:
-                candidates.append(sub)
-        # AT, ASSERT, ASSERT_NOT, IN, ANY, GROUPREF…: nothing every match must contain
-    if run:
-        candidates.append({run})
-    for cand in candidates:
-        if len(cand) > MAX_LITERALS or "" in cand:
-            continue
-        if best is None or _score(cand) > _score(best):
-            best = cand
-    return best
-
-
-def literal_sets(pattern: str, flags: int = 0) -> list[frozenset[str]]:
-    """Every set found in the pattern's outer sequence of which each match holds one string:
-    a text must hold one string of each set before the pattern can match it (a conjunction of
-    `required_literals`' candidates, which keeps only the best one)."""
-    if flags & re.IGNORECASE:
-        return []
-    sets: list[frozenset[str]] = []
-    run = ""
-    for op, av in P.parse(pattern, flags):
-        if op is C.LITERAL:
-            run += chr(av)
-            continue
-        if run:
-            sets.append(frozenset({run}))
-            run = ""
         sub: set[str] | None = None
         if op is C.SUBPATTERN:
             sub = _seq(list(av[-1]))
@@ -91,11 +56,23 @@ def literal_sets(pattern: str, flags: int = 0) -> list[frozenset[str]]:
             sub = set().union(*alts) if all(alts) else None  # type: ignore[arg-type]
         elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1:
             sub = _seq(list(av[2]))
+        elif op is C.ATOMIC_GROUP:
+            sub = _seq(list(av))
+        # AT, ASSERT, ASSERT_NOT, IN, ANY, GROUPREF…: nothing every match must contain
         if sub:
-            sets.append(frozenset(sub))
+            candidates.append(sub)
     if run:
-        sets.append(frozenset({run}))
-    return [s for s in sets if "" not in s and len(s) <= MAX_LITERALS]
+        candidates.append({run})
+    return [c for c in candidates if len(c) <= MAX_LITERALS and "" not in c]
+
+
+def literal_sets(pattern: str, flags: int = 0) -> list[frozenset[str]]:
+    """Every set found in the pattern's outer sequence of which each match holds one string:
+    a text must hold one string of each set before the pattern can match it (a conjunction of
+    `required_literals`' candidates, which keeps only the best one)."""
+    if flags & re.IGNORECASE:
+        return []
+    return [frozenset(c) for c in _candidates(list(P.parse(pattern, flags)))]
 
 
 def alternatives(pattern: str) -> list[str]:

@@ -272,8 +272,7 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
             and (R.PAST_L.search(low) or R.LONG_AGO_L.search(low) or R.HISTORY_SPAN_L.search(low)) \
             and not R.DISTRESS_NOW_L.search(low):
         f.lowered.update({"past", "recovery"})  # "mera cutting wala phase khatam ho gaya… ab sab theek hai"
-    if f.own_level == 0 and ("found me" in low or "caught me" in low) and R.FOUND_ME.search(plain) \
-            and R.ACCIDENT.search(plain):
+    if f.own_level == 0 and _found_me(plain, low) and R.ACCIDENT.search(plain):
         f.lowered.add("ordinary")  # "they found me in the car after the crash": an accident, not an attempt
     if f.own_level == 0 and only_times and R.HELPER_ASKS_L.search(low) and R.THIRD_SUBJECT_L.search(low):
         f.lowered.add("third_party")  # "meri dost ne bola…; what do I say to her till then?": the writer helps
@@ -322,10 +321,16 @@ def _message_sign(plain: str, low: str, sents: list[TextSpan]) -> tuple[tuple[in
         for sent in sents:
             if R.DEADLINE.search(plain[sent.start:sent.end]):
                 return (sent.start, sent.end), "a deadline the writer set, reached with nothing changed"
-    if ("found me" in low or "caught me" in low) and (m := R.FOUND_ME.search(plain)) and R.FOUND_AFTER.search(plain) \
+    if (m := _found_me(plain, low)) and R.FOUND_AFTER.search(plain) \
             and not R.ACCIDENT.search(plain):  # "found me in the car after the crash": an accident
         return m.span(), "found after an attempt, help on its way (may need emergency care now)"
     return None
+
+
+def _found_me(plain: str, low: str) -> re.Match[str] | None:
+    """"(they) found me / caught me …" as an attempt's aftermath is worded (looked for only
+    when the words are in the message)."""
+    return R.FOUND_ME.search(plain) if ("found me" in low or "caught me" in low) else None
 
 
 def _lowering(cue: R.RiskCue, chunk: str, a: int, b: int, idioms: list[tuple[int, int]],

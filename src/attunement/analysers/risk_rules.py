@@ -38,13 +38,10 @@ class RiskCue:
     # about twice as fast as IGNORECASE, which keeps the check on every message cheap
     lowered: re.Pattern[str]
     first_person: bool = True  # the pattern itself names the writer (myself, I, me)
-    # strings of which every match holds one (regex_gate): a sentence with none is not scanned
-    gate: frozenset[str] | None = None
 
 
 def _cue(name: str, level: int, pattern: str, reason: str, first_person: bool = True) -> RiskCue:
-    return RiskCue(name, level, re.compile(pattern, re.IGNORECASE), reason, re.compile(pattern), first_person,
-                   required_literals(pattern))
+    return RiskCue(name, level, re.compile(pattern, re.IGNORECASE), reason, re.compile(pattern), first_person)
 
 
 def lower_same_length(text: str) -> str:
