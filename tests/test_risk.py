@@ -564,6 +564,45 @@ def test_rules_found_by_check_k(pipeline: Pipeline, text: str, lowest: str, high
     _assert_level_between(pipeline, text, lowest, highest)
 
 
+@pytest.mark.parametrize("text,lowest,highest", [
+    # missed risk in check-l's kinds (own wording)
+    ("Swallowed all of my sertraline about an hour ago and my hands are shaking", "imminent", "imminent"),
+    ("I TAKE ALL MY PILLS 20 MINUTES AGO. HEAD SPINNING", "imminent", "imminent"),
+    ("me tomé como 30 pastillas y ahora me siento rara", "imminent", "imminent"),
+    ("the cut went deeper than i meant to and the blood keeps coming, getting dizzy", "imminent", "imminent"),
+    ("Kept Dad's oxycodone instead of returning it to the chemist. After Friday I'll join him.", "imminent", "imminent"),
+    ("Tied the dumbbells round my waist. The water is cold.", "imminent", "imminent"),
+    ("Been counting them out on the bed. 60. Should be enough.", "imminent", "imminent"),
+    ("haven't eaten since Friday, stopped eating and drinking on purpose and I'm not starting again. I want it over.",
+     "imminent", "imminent"),
+    ("ngl been wanting to unalive myself since footy season started", "high", "imminent"),
+    ("I tried at 19. Now I'm 30 and the urge to try again is back", "high", "imminent"),
+    ("scratched my legs raw in the shower again tonight", "high", "imminent"),
+    ("I think every day to finish my life, I am so tired of this camp", "high", "imminent"),
+    ("Since the ferry went down with my sister I keep thinking about joining her", "high", "imminent"),
+    ("I've been cutting my forearms again since the exams started", "high", "imminent"),
+    ("most nights I lie awake hoping I just won't wake up", "moderate", "high"),
+    ("honestly wouldn't be the worst thing if I fell off the ladder at work", "moderate", "high"),
+    ("if i crashed the van on the way home i wouldn't even be upset tbh", "moderate", "high"),
+    ("Some days I'd be fine if a pallet fell right on top of me", "moderate", "high"),
+    ("my kids would be better off with the life insurance than with me", "moderate", "high"),
+    ("I don't see how any of this ever gets beter", "low", "moderate"),
+    ("nada va a cambiar nunca, estoy atrapada aquí", "low", "moderate"),
+    ("feel like I'm just taking up space at my brother's place", "low", "moderate"),
+    # look-alikes in check-l's kinds
+    ("Took my lithium at 9 like always, then walked the dog", "none", "low"),
+    ("Finally cut myself off from the group chat drama, feels great", "none", "low"),
+    ("thinking of jumping ship to the night crew, better pay", "none", "low"),
+    ("Over my dead body is my little brother borrowing my car again", "none", "low"),
+    ("the new intern is drowning in tickets but he's keen", "none", "low"),
+    ("Mummy ne phone dekh liya toh meri jaan le lengi yaar", "none", "low"),
+    ("Pappu bol raha tha ki usko jeena nahi hai, main kal usse milne ja raha hoon", "none", "low"),
+    ("Every night after the kids sleep I watch one episode of my show", "none", "low"),
+])
+def test_rules_found_by_check_l(pipeline: Pipeline, text: str, lowest: str, highest: str) -> None:
+    _assert_level_between(pipeline, text, lowest, highest)
+
+
 def test_a_thought_of_a_method_after_a_passive_wish_is_high_not_a_plan(pipeline: Pipeline) -> None:
     later = pipeline.assess_risk("these past nights i keep thinking about swallowing all my tablets", context_level="moderate")
     assert later.risk.level == "high"

@@ -262,7 +262,7 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
     f.ideation = ideation
     f.own_level = f.level
     only_times = all(c.name in R.TIME_LIKE for c, *_ in found)  # a time word alone is no risk
-    if f.own_level == 0 and only_times and R.IDIOM_ANYWHERE.search(low, grams):
+    if f.own_level == 0 and only_times and R.IDIOM_ANYWHERE.search(low, grams) and not R.SERIOUS_TURN.search(plain):
         f.lowered.add("idiom")  # "I could murder a curry": no cue, and the model may not read the idiom as risk
     if f.own_level == 0 and only_times and context_level < R.MODERATE \
             and R.ORDINARY_FRAME_ANYWHERE.search(low, grams):
@@ -321,6 +321,8 @@ def _message_sign(plain: str, low: str, sents: list[TextSpan]) -> tuple[tuple[in
         for sent in sents:
             if R.DEADLINE.search(plain[sent.start:sent.end]):
                 return (sent.start, sent.end), "a deadline the writer set, reached with nothing changed"
+    if "enough" in low and "count" in low and (m := R.COUNTED_OUT.search(plain)) and R.SHOULD_BE_ENOUGH.search(plain):
+        return m.span(), "means counted out, with a word that it is enough"
     if (m := _found_me(plain, low)) and R.FOUND_AFTER.search(plain) \
             and not R.ACCIDENT.search(plain):  # "found me in the car after the crash": an accident
         return m.span(), "found after an attempt, help on its way (may need emergency care now)"
