@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import re
 import zlib
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -176,14 +177,12 @@ def _positional_hashes(text: str) -> tuple[list[str], list[int], list[int], list
 
 
 def _normalised_counts(hashes: list[int]) -> dict[int, float]:
-    counts: dict[int, float] = {}
-    for k in hashes:
-        counts[k] = counts.get(k, 0.0) + 1.0
-    if counts:
-        norm = math.sqrt(sum(v * v for v in counts.values()))
-        for k in counts:
-            counts[k] /= norm
-    return counts
+    """Term counts over their L2 norm (counted in C by Counter; same keys, order and values)."""
+    counts = Counter(hashes)
+    if not counts:
+        return {}
+    norm = math.sqrt(sum(v * v for v in counts.values()))
+    return {k: v / norm for k, v in counts.items()}
 
 
 @lru_cache(maxsize=8192)
