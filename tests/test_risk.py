@@ -603,6 +603,23 @@ def test_rules_found_by_check_l(pipeline: Pipeline, text: str, lowest: str, high
     _assert_level_between(pipeline, text, lowest, highest)
 
 
+def test_an_alarm_explained_as_a_line_from_a_script_resets_the_conversation(pipeline: Pipeline) -> None:
+    alarm = pipeline.assess_risk("i have the pills ready and tonight i end it")
+    assert alarm.risk.level == "imminent"
+    explained = pipeline.assess_risk("omg wrong chat!! that's Nora's line from the play we're rehearsing, not me",
+                                     context_level=alarm.risk.context_after)
+    assert explained.risk.level in ("none", "low")
+    later = pipeline.assess_risk("anyway the rehearsal schedule is killing me, see you all on Sunday",
+                                 context_level=explained.risk.context_after)
+    assert later.risk.level in ("none", "low")
+
+
+def test_a_short_answer_naming_a_day_after_active_ideation_is_a_plan(pipeline: Pipeline) -> None:
+    answer = pipeline.assess_risk("my cousin can still get me more of them. saturday when my mum is at work",
+                                  context_level="high")
+    assert answer.risk.level == "imminent"
+
+
 def test_a_thought_of_a_method_after_a_passive_wish_is_high_not_a_plan(pipeline: Pipeline) -> None:
     later = pipeline.assess_risk("these past nights i keep thinking about swallowing all my tablets", context_level="moderate")
     assert later.risk.level == "high"

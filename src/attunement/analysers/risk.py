@@ -44,6 +44,7 @@ SENTENCE_MAX_LEVEL = 2
 SENTENCE_MIN_P = 0.85
 HEAD_ALONE_ESCALATE = 0.3  # P(≥ high) the model needs to escalate a message with no rule cue
 HEAD_ALONE_PROTOCOL = 0.25  # P(≥ moderate) the model alone needs, with no cue and no earlier risk
+ANSWER_WORDS = 16  # after active ideation, an answer this short that names a day is read as the plan's (was 12 until stop 20)
 BARE_YES_WORDS = 5  # "yeah. that's it" answers a disclosure; "yeah. no more secrets, I'll tell you about…" talks on
 SHORT_ANSWER_WORDS = 25  # an answer within a conversation, read with the earlier risk in view
 DENIAL_OVERRULED_AT = 0.75  # P(≥ level) the model needs to raise past a denial or a past-only cue
@@ -115,7 +116,7 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
     third_level = 0  # the highest cue read as someone else's
     low = R.lower_same_length(plain)
     # a short answer after active ideation: "yeah. saturday when theyre all at church" names a day
-    answering = context_level >= R.HIGH and len(plain.split()) <= 12
+    answering = context_level >= R.HIGH and len(plain.split()) <= ANSWER_WORDS
     grams = trigrams(low)  # looked up once, for every scanner that reads the whole message
     in_message = SCANNER.literals_in(low, grams)  # a sentence can only hold these
     sent_index: dict[int, int] = {}
@@ -222,7 +223,7 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
     turns_to_help = f.turns_to_help = context_level >= R.MODERATE and bool(R.HELP_SEEKING.search(plain))
     # a time word alone becomes a plan only after active ideation (high) earlier on and only in
     # a short answer ("yeah. tonight, after she leaves"), not in talk of other things
-    answers = context_level >= R.HIGH and (len(plain.split()) <= 12 or bool(R.SHORT_YES.match(plain))) \
+    answers = context_level >= R.HIGH and (len(plain.split()) <= ANSWER_WORDS or bool(R.SHORT_YES.match(plain))) \
         and not turns_to_help
     for cue, a, b, sent in found:
         level = cue.level

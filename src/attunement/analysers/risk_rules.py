@@ -339,6 +339,9 @@ EXPLAINED = re.compile(
     r"i\s+(meant|mean)\s+(ending|quitting|leaving|deleting|cancell?ing|killing\s+(the|my|this)|here\s+in|in\s+this|things\s+with|it\s+with|my\s+(job|contract|phone|account|plan|membership|relationship|course|lease))|"
     r"(just|only)\s+(being\s+)?(dramatic|extra)\s+(about|over)|(terrible|bad|awful|poor|wrong)\s+(wording|choice\s+of\s+words|phrasing)|"
     r"(it\s+was\s+)?(a\s+)?(bad|dumb|stupid|dark)\s+joke\s+about\s+(the|my|this)\s+(exam|test|essay|job|shift|game|match|boss|assignment|commute)|"
+    r"wrong\s+(gc|chat|group(\s+chat)?|thread|convo|conversation|window|tab)\b|"
+    r"(that'?s|thats|that\s+was|it'?s|its|it\s+was|those\s+(are|were))\s+(\w+'s\s+|(a|the|my|our)\s+)?(\w+\s+)?(line|lines|lyrics?|quote|dialogue|monologue|song)\s+(from|in|of|by)\b|"
+    r"(from|in|for)\s+(the|a|my|our)\s+(\w+\s+)?(script|play|song|poem|novel|story|drama|show|film|movie|scene)\s+(we'?re|i'?m|im|we\s+are|i\s+am)\s+(writing|translating|rehearsing|reading|learning|practi[sc]ing|doing|dubbing)\b|"
     r"mera\s+matlab\s+(tha|hai)|quise\s+decir|me\s+refer[ií]a\s+a)", re.IGNORECASE)
 
 # Everyday frames for words the model links to risk: with no cue of the writer's own, the
