@@ -591,6 +591,9 @@ def test_rules_found_by_check_k(pipeline: Pipeline, text: str, lowest: str, high
     ("feel like I'm just taking up space at my brother's place", "low", "moderate"),
     # look-alikes in check-l's kinds
     ("Took my lithium at 9 like always, then walked the dog", "none", "low"),
+    ("i take all my meds now, my doctor is really happy with me", "none", "low"),
+    ("I take all my tablets every morning with breakfast", "none", "low"),
+    ("took 12 ibuprofen this week for my back, is that ok?", "none", "low"),
     ("Finally cut myself off from the group chat drama, feels great", "none", "low"),
     ("thinking of jumping ship to the night crew, better pay", "none", "low"),
     ("Over my dead body is my little brother borrowing my car again", "none", "low"),
