@@ -223,8 +223,7 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
     turns_to_help = f.turns_to_help = context_level >= R.MODERATE and bool(R.HELP_SEEKING.search(plain))
     # a time word alone becomes a plan only after active ideation (high) earlier on and only in
     # a short answer ("yeah. tonight, after she leaves"), not in talk of other things
-    answers = context_level >= R.HIGH and (len(plain.split()) <= ANSWER_WORDS or bool(R.SHORT_YES.match(plain))) \
-        and not turns_to_help
+    answers = (answering or (context_level >= R.HIGH and bool(R.SHORT_YES.match(plain)))) and not turns_to_help
     for cue, a, b, sent in found:
         level = cue.level
         if cue.name in R.IMMINENT_NEEDS_IDEATION:
