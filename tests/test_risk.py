@@ -606,6 +606,48 @@ def test_rules_found_by_check_l(pipeline: Pipeline, text: str, lowest: str, high
     _assert_level_between(pipeline, text, lowest, highest)
 
 
+@pytest.mark.parametrize("text,lowest,highest", [
+    # missed risk in check-m's kinds (own wording)
+    ("got my dads tablets out on the desk. im taking them all once he falls asleep", "imminent", "imminent"),
+    ("swallowed about 15 of my antidepressents, room is spinning", "imminent", "imminent"),
+    ("took like 25 of my prozac an hour ago", "imminent", "imminent"),
+    ("I'm not going to do it tonight, but I've thought about killing myself every day this month", "high", "high"),
+    ("It's not only wishing I wasn't around any more. I've started thinking about actually doing it.", "high", "imminent"),
+    ("I keep picturing driving the car off the quarry road", "high", "imminent"),
+    ("giving my account and all my items to jojo, been fun. gg. logging off for good tonight", "imminent", "imminent"),
+    ("I tried at 16. Fifteen years later I still want to finish what I started.", "high", "imminent"),
+    ("some nights I want to fall asleep and stay asleep for good", "moderate", "high"),
+    ("kabhi lagta hai so jaun aur phir kabhi uthun hi nahi", "moderate", "high"),
+    ("kaash main paida hi na hua hota", "moderate", "high"),
+    ("kaash main hota hi nahi, sab aasaan hota", "moderate", "high"),
+    ("half hoping I catch the flu going round the home and it takes me", "moderate", "high"),
+    ("i'd be fine just not existing tbh", "moderate", "high"),
+    ("no work, no papers, no way forward. stuck like this forever", "low", "moderate"),
+    ("my kids deserve a better dad than me", "low", "moderate"),
+    ("Ten years ago today I tried to end it. Today I ran my first 10k.", "none", "low"),
+    # look-alikes in check-m's kinds
+    ("about to kill myself in the lava again so i respawn at the checkpoint lol", "none", "low"),
+    ("I swear my boss wants me dead, third double this week", "none", "low"),
+    ("kal ke exam ka soch ke jaan nikal rahi hai yaar", "none", "low"),
+    ("Goodbye everyone! I'm leaving the group now that I've graduated. Stay in touch!", "none", "low"),
+    ("Gave my furniture to the neighbours and said bye to everyone. I'm moving in with my partner in Leeds!", "none", "low"),
+    ("This is the end of the road for our knitting circle after twelve years, last meeting Friday.", "none", "low"),
+    ("I won't be around next week, hiking off grid in the Cairngorms", "none", "low"),
+    ("My neighbour keeps saying she's 'ready to join him' since her husband died. Who can I call?", "none", "low"),
+])
+def test_rules_found_by_check_m(pipeline: Pipeline, text: str, lowest: str, highest: str) -> None:
+    _assert_level_between(pipeline, text, lowest, highest)
+
+
+@pytest.mark.parametrize("answer", ["jk forget it lol im fine", "seriously im fine. just tired. dont make it a thing"])
+def test_a_bare_retraction_after_active_ideation_stays_moderate(pipeline: Pipeline, answer: str) -> None:
+    # the guide: a bare retraction after high or imminent is moderate; the model alone may not re-read it higher
+    later = pipeline.assess_risk(answer, context_level="imminent")
+    assert later.risk.level == "moderate"
+    later = pipeline.assess_risk(answer, context_level="high")
+    assert later.risk.level == "moderate"
+
+
 def test_an_alarm_explained_as_a_line_from_a_script_resets_the_conversation(pipeline: Pipeline) -> None:
     alarm = pipeline.assess_risk("i have the pills ready and tonight i end it")
     assert alarm.risk.level == "imminent"

@@ -14,31 +14,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from attunement.train.near_duplicates import close_to, measured_sets  # noqa: E402
+
 RISK = ROOT / "corpus" / "risk"
-WORD = re.compile(r"[a-z0-9']+")
-
-
-def words(text: str) -> frozenset[str]:
-    return frozenset(WORD.findall(text.lower()))
-
-
-def overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
-
-
-def measured_sets() -> list[tuple[str, float, list[tuple[str, frozenset[str]]]]]:
-    groups = [("dev", 0.75, sorted((RISK / "dev").glob("*.jsonl"))),
-              ("check", 0.6, sorted((RISK / "check").glob("*.jsonl")) + sorted((RISK / "check-next").glob("*.jsonl"))),
-              ("test", 0.6, [RISK / "test.jsonl"])]
-    out = []
-    for name, limit, files in groups:
-        rows = [json.loads(line) for f in files if f.exists() for line in f.open(encoding="utf-8") if line.strip()]
-        out.append((name, limit, [(str(r["id"]), words(r["text"])) for r in rows]))
-    return out
 
 
 def main() -> None:
@@ -46,15 +30,13 @@ def main() -> None:
     ap.add_argument("files", nargs="+", type=Path)
     ap.add_argument("--drop", action="store_true", help="remove the close rows from the training files")
     args = ap.parse_args()
-    measured = measured_sets()
+    measured = measured_sets(RISK)
     for path in args.files:
         lines = [line for line in path.open(encoding="utf-8") if line.strip()]
         keep = []
         for line in lines:
             row = json.loads(line)
-            mine = words(row["text"])
-            close = [(name, mid, round(o, 2)) for name, limit, rows in measured
-                     for mid, theirs in rows if (o := overlap(mine, theirs)) > limit]
+            close = close_to(row["text"], measured)
             if close:
                 print(f"{path.name} {row['id']}: close to {close}")
             else:

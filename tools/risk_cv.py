@@ -1,5 +1,5 @@
 """Choose the risk head's raise thresholds by 5-fold grouped cross-validation on the
-project's training messages, with false alarms on held-out counselling talk measured too.
+project's training and development messages (as `attune train risk --builtin` trains on them), with false alarms on held-out counselling talk measured too.
 
     python tools/risk_cv.py [--folds 5]
 
@@ -34,7 +34,9 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--folds", type=int, default=5)
     args = ap.parse_args()
-    files = sorted((ROOT / "corpus" / "risk").glob("train*.jsonl"))
+    # the messages the shipped head trains on (since stop 21 the development sets too)
+    risk = ROOT / "corpus" / "risk"
+    files = sorted(risk.glob("train*.jsonl")) + sorted((risk / "dev").glob("*.jsonl"))
     folder = _goemotions_folder(None)
     negatives = (everyday_negatives(folder) if (folder / "train.tsv").exists() else []) + support_post_negatives()
     held = counselling_talk_negatives()

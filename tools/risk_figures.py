@@ -3,7 +3,7 @@
     python tools/risk_figures.py [--dev] [--show-dev-errors] [--check] [--no-test] [--model-dir DIR]
 
 own test set (`corpus/risk/test.jsonl`), the development set (`corpus/risk/dev/`, with
---dev), the blind check set (`corpus/risk/check/`, with --check; figures only, never its errors), EPITOME dev seeker posts judged by the project (`eval/epitome-risk-judgments.jsonl`),
+--dev; the head trains on it since stop 21, so its figures are the fit, not a measure), the blind check set (`corpus/risk/check/`, with --check; figures only, never its errors), EPITOME dev seeker posts judged by the project (`eval/epitome-risk-judgments.jsonl`),
 the project's own 700 support posts (no crisis written into them) and AnnoMI dev client
 utterances (MI demonstrations, no risk content): false-alarm rates one by one and in
 conversation. The shared data sets are read, never copied; nothing is written.

@@ -4,6 +4,9 @@ thresholds and the model-alone limits without touching the test or check sets.
 
     python tools/risk_sweep.py [--newest PREFIX] ['[{"raise_at": [1, .3, .15, .15, .2]}, {"head_alone_at": .4}]']
 
+Since stop 21 the head trains on the development set as well, so a sweep here shows how settings
+move the fit, not held-out figures: thresholds are set by cross-validation (`tools/risk_cv.py`).
+
 Prints one line per setting: macro-F1, recall imminent / ≥ moderate / ≥ high, alarms on hard
 negatives (any level / ≥ moderate), for all development messages and for the newest files.
 """

@@ -77,6 +77,8 @@ class RuleFinding:
     promises: bool = False  # after earlier risk, a promise not to act ("No. Never. I'm not going to")
     sign_off: bool = False  # nothing but a sign-off ("ok see ya"), with no cue and no earlier risk
     explained: bool = False  # after earlier risk, the writer explains that alarm with an ordinary meaning
+    bare_time: bool = False  # nothing but a time ("yeah. tonight."), with no cue and no earlier risk
+    retracted: bool = False  # after earlier active ideation, a bare retraction ("jk forget it lol im fine")
 
 
 def _clause(text: str, sent: TextSpan, start: int, end: int) -> tuple[int, int]:
@@ -156,12 +158,26 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
                         third_level = max(third_level, cue.level)
                     if cue.name not in R.TIME_LIKE:  # a time word is no risk of its own: lowering it blocks nothing
                         f.lowered.add(why[0])
+
                     f.reasons.append(f"lowered: '{chunk[a:b]}' ({why[1]})")
                     continue
                 if (cue.name == "follow_dead" and not R.DEATH_NEAR.search(plain)) \
-                        or (cue.name == "swap_places" and not R.HARM_EVENT.search(plain)):
+                        or (cue.name == "swap_places" and not R.HARM_EVENT.search(plain)) \
+                        or (cue.name == "take_them_all" and not R.PILLS_NAMED.search(plain)):
                     continue  # "I should follow her", "I'd swap places with them": a wish to die only beside a death
                 found.append((cue, sent.start + a, sent.start + b, sent))
+    wish_voiced = context_level >= R.MODERATE or any(
+        R.CUE_LEVEL[n] >= R.MODERATE and n not in R.IMMINENT_TYPES | {"acting_on_wish"} for n in f.cue_counts)
+    # "I've started thinking about actually doing something" is the act only beside a wish to die
+    found = [x for x in found if x[0].name != "acting_on_wish" or wish_voiced]
+    if any(c.name in R.FAREWELL_CUES for c, *_ in found) and R.FAREWELL_FRAME.search(plain) \
+            and not any(c.level >= R.MODERATE and c.name not in R.IMMINENT_TYPES for c, *_ in found):
+        # "last day at the halfway house tomorrow, gave my stuff to the new guys… moving in w my sister"
+        for c, a, b, _ in found:
+            if c.name in R.FAREWELL_CUES:
+                f.lowered.add("ordinary")
+                f.reasons.append(f"lowered: '{plain[a:b]}' (a leaving for an ordinary next place)")
+        found = [x for x in found if x[0].name not in R.FAREWELL_CUES]
     present_found = []
     for cue, a, b, sent in found:
         ca, cb = _clause(plain, sent, a, b)
@@ -261,6 +277,9 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
         f.reasons.append(f"raised to imminent: {sign[1]}")
     f.ideation = ideation
     f.own_level = f.level
+    if "idiom" in f.lowered and R.SERIOUS_TURN.search(plain):
+        f.lowered.discard("idiom")  # "lol 'kill me now', except lately i kind of mean it": the idiom is taken back
+        f.reasons.append("the writer says the idiom is meant: the model may read the message")
     only_times = all(c.name in R.TIME_LIKE for c, *_ in found)  # a time word alone is no risk
     if f.own_level == 0 and only_times and R.IDIOM_ANYWHERE.search(low, grams) and not R.SERIOUS_TURN.search(plain):
         f.lowered.add("idiom")  # "I could murder a curry": no cue, and the model may not read the idiom as risk
@@ -279,7 +298,9 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
     if f.own_level < R.MODERATE and R.NEGATED_WHOLE_L.search(low):
         f.lowered.add("negation")  # "im not suicidal, just exhausted": the model alone may not read it as risk
     f.promises = context_level >= R.MODERATE and bool(R.DENIAL.search(plain))
+    f.retracted = f.own_level == 0 and context_level >= R.HIGH and bool(R.RETRACTION.match(plain))
     f.sign_off = f.own_level == 0 and context_level < R.MODERATE and bool(R.SIGN_OFF.match(plain))
+    f.bare_time = f.own_level == 0 and context_level < R.MODERATE and bool(R.BARE_TIME_ANSWER.match(plain))
     answer = context_level >= R.MODERATE and len(plain.split()) <= SHORT_ANSWER_WORDS and not (f.lowered - {"routine_time"}) \
         and not turns_to_help
     named = R.MEANS_OR_PLACE.search(plain) if answer else None
@@ -352,6 +373,8 @@ def _lowering(cue: R.RiskCue, chunk: str, a: int, b: int, idioms: list[tuple[int
     if cue.name == "time_tonight" and R.AMBIGUOUS_TIME.match(chunk[a:b]) and not R.FUTURE.search(chunk) \
             and not answering:
         return ("routine_time", "a day with no word of intent, not a plan")
+    if cue.name == "time_tonight" and R.NOT_ACTING_BEFORE.search(before[-60:]):
+        return ("negation", "negated: the writer says they will not act then")
     if cue.level >= R.MODERATE and cue.name not in ("dont_want_live",) and R.NEGATION.search(before[-40:]) \
             and _negator_governs(before) and not R.AVERSION_NEGATED.search(before[-40:]):
         return ("negation", "negated")
@@ -408,7 +431,8 @@ def _lowering(cue: R.RiskCue, chunk: str, a: int, b: int, idioms: list[tuple[int
     if cue.name == "goodbye" and (R.LETTER_TO_TEAM.match(chunk[a + tail.start():]) if tail
                                   else R.GOODBYE_TO_PLACE.match(chunk[b:])):
         return ("ordinary", "a goodbye to a place, a job or a group")
-    quote = R.REPORTED_QUOTE.search(chunk[:a])
+    # "he keeps saying he's 'ready to join him'": the quote may open inside a long cue's match
+    quote = R.REPORTED_QUOTE.search(chunk[:a]) or R.REPORTED_QUOTE.search(chunk[:b])
     if quote and quote.group("subject").lower() not in ("i", "i'm", "im", "me", "we"):
         return ("third_party", "someone else's words, quoted")
     quoted = chunk[:a].count('"') % 2 == 1 or chunk[:a].count("“") > chunk[:a].count("”")
@@ -435,6 +459,8 @@ def _not_own_words(chunk: str, a: int, b: int) -> bool:
 def _negator_governs(before: str) -> bool:
     if R.NEGATED_KNOWING.search(before):
         return False  # "the new family don't know it's because I won't be here": the knowing is negated
+    if re.search(r"\bnot\s+(just|only|merely|simply)\s+(\w+\s+)?$", before, re.IGNORECASE):
+        return False  # "it's not just wishing I wasn't here anymore": more than the wish, not its denial
     return bool(re.search(r"\b(never|not|no|don'?t|dont|do\s+not|wouldn'?t|would\s+not|won'?t|will\s+not|nor|nunca|jam[aá]s)\s+"
                           r"(\w+\s+){0,2}$|\bno\s+es\s+que\s+(\w+\s+){0,2}$", before, re.IGNORECASE))
 
@@ -528,9 +554,11 @@ class RiskModel:
                 cap = 0  # a history, well now: the model alone may not make it distress
             if f.explained:
                 cap = min(cap, R.LOW)  # the writer has said what they meant: the model may not re-read it
-            if f.own_level == 0 and (f.turns_to_help or f.promises):
-                # "ok, i'll call the line in the morning", "No. Never. I'm not going to, I promise":
-                # the model alone may not make a turn toward help or a promise a plan
+            if f.own_level == 0 and (f.turns_to_help or f.promises or f.retracted or f.bare_time):
+                # "ok, i'll call the line in the morning", "No. Never. I'm not going to, I promise",
+                # "jk forget it lol im fine" after active ideation, a bare "yeah. tonight." with nothing
+                # before it: the model alone may not make a turn toward help, a promise, a bare
+                # retraction or a lone time a plan
                 cap = f.level
             if f.own_level == 0 and context_level < R.MODERATE and head_level >= R.MODERATE \
                     and float(p[R.MODERATE:].sum()) < self.head_alone_min:

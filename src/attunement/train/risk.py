@@ -105,9 +105,22 @@ def counselling_talk_negatives() -> list[str]:
     return sorted(set(out))
 
 
-def fit(files: list[Path], encoder: Encoder, C: float = 1.0, negatives: list[str] | None = None
-        ) -> tuple[LinearHead, dict]:
+def rows_apart_from_measured(files: list[Path], risk_dir: Path) -> tuple[list[dict], int]:
+    """The labelled rows of `files` less those too close to a check, next-check or test message
+    (word-set overlap, train/near_duplicates.py): training on them would flatter the figures.
+    Returns the rows kept and how many were left out."""
+    from .near_duplicates import close_to, measured_sets
+
+    measured = measured_sets(risk_dir, with_dev=False)
     rows = [r for f in files for r in read_messages(f)]
+    kept = [r for r in rows if not close_to(r["text"], measured)]
+    return kept, len(rows) - len(kept)
+
+
+def fit(files: list[Path], encoder: Encoder, C: float = 1.0, negatives: list[str] | None = None,
+        rows: list[dict] | None = None) -> tuple[LinearHead, dict]:
+    """Fit the head on the rows of `files` (or on `rows`, already read) and the `negatives`."""
+    rows = list(rows) if rows is not None else [r for f in files for r in read_messages(f)]
     rows += [{"id": f"neg-{i}", "text": t, "level": "none"} for i, t in enumerate(negatives or [])]
     gold = [RISK_LEVELS.index(r["level"]) for r in rows]
     ctx = contexts(rows, gold)
