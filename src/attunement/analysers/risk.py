@@ -158,13 +158,14 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
                         third_level = max(third_level, cue.level)
                     if cue.name not in R.TIME_LIKE:  # a time word is no risk of its own: lowering it blocks nothing
                         f.lowered.add(why[0])
-
                     f.reasons.append(f"lowered: '{chunk[a:b]}' ({why[1]})")
                     continue
                 if (cue.name == "follow_dead" and not R.DEATH_NEAR.search(plain)) \
                         or (cue.name == "swap_places" and not R.HARM_EVENT.search(plain)) \
                         or (cue.name == "take_them_all" and not R.PILLS_NAMED.search(plain)):
-                    continue  # "I should follow her", "I'd swap places with them": a wish to die only beside a death
+                    # "I should follow her", "I'd swap places with them": a wish to die only beside a death;
+                    # "im taking them all" an overdose only where the message names pills
+                    continue
                 found.append((cue, sent.start + a, sent.start + b, sent))
     wish_voiced = context_level >= R.MODERATE or any(
         R.CUE_LEVEL[n] >= R.MODERATE and n not in R.IMMINENT_TYPES | {"acting_on_wish"} for n in f.cue_counts)
