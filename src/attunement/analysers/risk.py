@@ -167,10 +167,10 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
                     # "im taking them all" an overdose only where the message names pills
                     continue
                 found.append((cue, sent.start + a, sent.start + b, sent))
-    wish_voiced = context_level >= R.MODERATE or any(
-        R.CUE_LEVEL[n] >= R.MODERATE and n not in R.IMMINENT_TYPES | {"acting_on_wish"} for n in f.cue_counts)
     # "I've started thinking about actually doing something" is the act only beside a wish to die
-    found = [x for x in found if x[0].name != "acting_on_wish" or wish_voiced]
+    if "acting_on_wish" in f.cue_counts and context_level < R.MODERATE and not any(
+            R.CUE_LEVEL[n] >= R.MODERATE and n not in R.IMMINENT_TYPES | {"acting_on_wish"} for n in f.cue_counts):
+        found = [x for x in found if x[0].name != "acting_on_wish"]
     if any(c.name in R.FAREWELL_CUES for c, *_ in found) and R.FAREWELL_FRAME.search(plain) \
             and not any(c.level >= R.MODERATE and c.name not in R.IMMINENT_TYPES for c, *_ in found):
         # "last day at the halfway house tomorrow, gave my stuff to the new guys… moving in w my sister"

@@ -226,8 +226,6 @@ def cross_validate(files: list[Path], encoder: Encoder, folds: int = 5, C: float
     `held_negatives` are folded too, and their false-alarm rate is measured on the fold
     the head did not see."""
     import hashlib
-    import json
-    import tempfile
 
     from ..analysers.risk import HEAD_ALONE_ESCALATE, HEAD_ALONE_PROTOCOL, RAISE_AT
 
@@ -242,11 +240,8 @@ def cross_validate(files: list[Path], encoder: Encoder, folds: int = 5, C: float
     parts: list[tuple[list[dict], list[str], LinearHead]] = []
     for k in range(folds):
         train = [r for r, g in zip(rows, group) if g != k]
-        with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / "fold.jsonl"
-            path.write_text("\n".join(json.dumps(r) for r in train), encoding="utf-8")
-            extra = (negatives or []) + [t for t, g in zip(held, held_group) if g != k]
-            head, _ = fit([path], encoder, C=C, negatives=extra)
+        extra = (negatives or []) + [t for t, g in zip(held, held_group) if g != k]
+        head, _ = fit([], encoder, C=C, negatives=extra, rows=train)
         parts.append(([r for r, g in zip(rows, group) if g == k], [t for t, g in zip(held, held_group) if g == k], head))
     out = []
     for g in grid:
