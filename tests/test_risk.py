@@ -639,6 +639,96 @@ def test_rules_found_by_check_m(pipeline: Pipeline, text: str, lowest: str, high
     _assert_level_between(pipeline, text, lowest, highest)
 
 
+@pytest.mark.parametrize("text,lowest,highest", [
+    # missed risk in check-n's kinds (own wording)
+    ("cyaan tek it nuh more, cyaan go on", "moderate", "high"),
+    ("handing my board and all my wheels to dre tomorrow. been real. im out", "imminent", "imminent"),
+    ("Mai, you can have my whole nail kit and the lamp, i wont need them. look after my kids ok? bye", "imminent", "imminent"),
+    ("I've kept back my late wife's tablets. Saturday night, when the kids have gone home, I'll take them.", "imminent", "imminent"),
+    ("gave my brother my car keys and my watch this morning. the letters are in the top drawer of my desk", "imminent", "imminent"),
+    ("honestly i don't see the point of being alive anymore", "moderate", "high"),
+    ("not existing sounds kind of peaceful lately", "moderate", "high"),
+    ("I'm just taking up a seat someone else could use. the lab would get more done without me", "low", "low"),
+    ("not that i'd kill myself but if the plane went down i wouldn't mind", "moderate", "moderate"),
+    ("I've been thinking about doing away with myself", "high", "imminent"),
+    ("some mornings i hope a lorry runs me over on the ring road", "moderate", "high"),
+    ("tried to end things 4 yrs ago, doing loads better now, but this month i feel worthless again", "low", "low"),
+    # look-alikes in check-n's kinds
+    ("killed myself with my own rocket again lmao this map is cursed", "none", "low"),
+    ("otra junta a las 7am y me muero jaja", "none", "low"),
+    ("that bridge, 'let me go to sleep and never wake' — best song on the album", "none", "low"),
+    ("whoever wrote 'tonight is my last goodbye' into that chorus wrecks me every time", "none", "low"),
+    ("long day at the practice, had to put two old cats to sleep. going home to hug my dog", "none", "low"),
+    ("Saying my goodbyes at church on Sunday after 40 years in the choir. Moving to be near my son.", "none", "low"),
+    ("last post on here, deleting everything tonight. find me irl at the climbing wall", "none", "low"),
+    ("Three yrs since my attempt and I never thought I'd be the one answering the phones at the line", "none", "low"),
+    ("the news about the ferry cuts is the end of the line for our island", "none", "low"),
+    ("goodbye forever old laptop, the new one comes monday", "none", "low"),
+    ("my cousin's friend jumped from the viaduct two years ago and people here still talk about it", "none", "low"),
+    ("when i said i was gonna kms i meant the group project lol", "none", "low"),
+    ("when i said i wanted to kill myself i meant it", "high", "imminent"),
+    ("attempted at 20, now 41 with a job i love. it gets better", "none", "low"),
+    # present risk in check-n's kinds, found by probing (own wording)
+    ("i envy people who get to leave this world early", "moderate", "high"),
+    ("i cut for years as a teen and this month has been really rough", "low", "moderate"),
+    ("once work ends at 6 i'm driving out to the quarry. this is the last message you'll get from me", "imminent", "imminent"),
+    ("my nan's heart pills. every one of them. tonight.", "imminent", "imminent"),
+    # everyday medicine talk found by probing (own wording)
+    ("mum's blood pressure tablets need collecting before the weekend, can someone go", "none", "low"),
+    ("the dog knocked my meds off the shelf again, tablets all over the kitchen", "none", "low"),
+    ("sorted grandad's tablets into his weekly box before i head home tonight", "none", "low"),
+    ("me corté el dedo picando cebolla jaja", "none", "low"),
+    ("sigo cortándome, no puedo parar", "high", "imminent"),
+])
+def test_rules_found_by_check_n(pipeline: Pipeline, text: str, lowest: str, highest: str) -> None:
+    _assert_level_between(pipeline, text, lowest, highest)
+
+
+def test_a_time_in_work_talk_before_active_ideation_in_a_long_message_is_no_plan(pipeline: Pipeline) -> None:
+    text = ("morning team. the delivery moved to thursday so we need the shelving up before then, "
+            "no excuses. I keep thinking about killing myself and I don't know who to tell. "
+            "anyway the van is back from the garage and the rota is on the fridge.")
+    assert pipeline.assess_risk(text).risk.level == "high"
+    assert pipeline.assess_risk("Friday. I'm going to kill myself. I've thought about it enough.").risk.level == "imminent"
+
+
+@pytest.mark.parametrize("text", ["anyway how are you", "anyway enough about me", "ok anyway, how was your weekend",
+                                  "anyway thanks for listening", "what are you up to this weekend", "anyway see you monday"])
+def test_small_talk_with_no_cue_is_never_read_as_a_plan(pipeline: Pipeline, text: str) -> None:
+    # the model alone once read "anyway how are you" as imminent; small talk hands the turn back
+    assert pipeline.assess_risk(text).risk.level in ("none", "low")
+    after_ideation = pipeline.assess_risk(text, context_level="high").risk.level
+    assert after_ideation in ("low", "moderate", "high"), after_ideation
+
+
+class _FixedHead:
+    """A head that reads every whole message as imminent and every sentence as `sentence`."""
+
+    def __init__(self, sentence: list[float]) -> None:
+        self.sentence = sentence
+
+    def proba(self, dense, sparse):  # noqa: ANN001, ANN201 - the LinearHead interface
+        import numpy as np
+        return np.asarray([0.0, 0.0, 0.0, 0.0, 1.0])
+
+    def proba_many(self, dense, sparse):  # noqa: ANN001, ANN201
+        import numpy as np
+        return np.tile(np.asarray(self.sentence), (len(dense), 1))
+
+
+def test_a_long_message_the_model_alone_flags_needs_one_sentence_that_reads_so_too() -> None:
+    from attunement.analysers.risk import HEAD_ALONE_LONG_WORDS, RiskModel
+
+    long_post = " ".join(["Loaded at the depot at six and sat in the queue for two hours again."] * 6)
+    assert len(long_post.split()) >= HEAD_ALONE_LONG_WORDS
+    short_post = "Loaded at the depot at six and sat in the queue for two hours again."
+    calm = RiskModel(_FixedHead([0.9, 0.1, 0.0, 0.0, 0.0]))
+    assert calm.assess(long_post).level == "none"  # no sentence carries what the whole reading claims
+    assert calm.assess(short_post).level == "imminent"  # a short message is read whole, as before
+    worried = RiskModel(_FixedHead([0.0, 0.0, 0.2, 0.3, 0.5]))
+    assert worried.assess(long_post).level == "imminent"  # a sentence reads >= high: the whole reading stands
+
+
 @pytest.mark.parametrize("answer", ["jk forget it lol im fine", "seriously im fine. just tired. dont make it a thing"])
 def test_a_bare_retraction_after_active_ideation_stays_moderate(pipeline: Pipeline, answer: str) -> None:
     # the guide: a bare retraction after high or imminent is moderate; the model alone may not re-read it higher

@@ -44,8 +44,16 @@ SENTENCE_MAX_LEVEL = 2
 SENTENCE_MIN_P = 0.85
 HEAD_ALONE_ESCALATE = 0.3  # P(≥ high) the model needs to escalate a message with no rule cue
 HEAD_ALONE_PROTOCOL = 0.25  # P(≥ moderate) the model alone needs, with no cue and no earlier risk
+# A long message the model alone reads as risk must have one sentence that reads so too: the
+# whole-message reading of a long everyday post (a trucker's day, a lab update) can ride on its
+# many times and errands. With no sentence at P(≥ high) ≥ HEAD_ALONE_ESCALATE (the bar a whole
+# message needs to escalate), the message goes no higher than its most worrying sentence, each
+# sentence read at P ≥ HEAD_ALONE_SENTENCE_P (dev-n, stop 22: docs/model-card.md)
+HEAD_ALONE_LONG_WORDS = 60
+HEAD_ALONE_SENTENCE_P = 0.5
 ANSWER_WORDS = 16  # after active ideation, an answer this short that names a day is read as the plan's (was 12 until stop 20)
 BARE_YES_WORDS = 5  # "yeah. that's it" answers a disclosure; "yeah. no more secrets, I'll tell you about…" talks on
+PRIOR_TIME_WORDS = 8  # a time in the sentence just before active ideation makes a plan only in a sentence this short
 SHORT_ANSWER_WORDS = 25  # an answer within a conversation, read with the earlier risk in view
 DENIAL_OVERRULED_AT = 0.75  # P(≥ level) the model needs to raise past a denial or a past-only cue
 # What a message passes on to the next ones: a level the model alone read, with no cue of the
@@ -75,7 +83,7 @@ class RuleFinding:
     turns_to_help: bool = False  # after earlier risk, the message turns toward help
     own_level: int = 0  # the level from this message alone, before the conversation's earlier risk
     promises: bool = False  # after earlier risk, a promise not to act ("No. Never. I'm not going to")
-    sign_off: bool = False  # nothing but a sign-off ("ok see ya"), with no cue and no earlier risk
+    sign_off: bool = False  # nothing but a sign-off or small talk ("ok see ya", "anyway how are you"), with no cue
     explained: bool = False  # after earlier risk, the writer explains that alarm with an ordinary meaning
     bare_time: bool = False  # nothing but a time ("yeah. tonight."), with no cue and no earlier risk
     retracted: bool = False  # after earlier active ideation, a bare retraction ("jk forget it lol im fine")
@@ -118,7 +126,7 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
     third_level = 0  # the highest cue read as someone else's
     low = R.lower_same_length(plain)
     # a short answer after active ideation: "yeah. saturday when theyre all at church" names a day
-    answering = context_level >= R.HIGH and len(plain.split()) <= ANSWER_WORDS
+    answering = context_level >= R.HIGH and len(plain.split()) <= ANSWER_WORDS and not R.ASKS_BACK.search(plain)
     grams = trigrams(low)  # looked up once, for every scanner that reads the whole message
     in_message = SCANNER.literals_in(low, grams)  # a sentence can only hold these
     sent_index: dict[int, int] = {}
@@ -156,7 +164,9 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
                 if why:
                     if why[0] == "third_party":
                         third_level = max(third_level, cue.level)
-                    if cue.name not in R.TIME_LIKE:  # a time word is no risk of its own: lowering it blocks nothing
+                    # a time word is no risk of its own: lowering it blocks nothing, unless it is
+                    # someone else's words ("whoever wrote 'tonight i say goodbye' for that chorus")
+                    if cue.name not in R.TIME_LIKE or why[1].endswith("quoted") or why[1].startswith("quoted"):
                         f.lowered.add(why[0])
                     f.reasons.append(f"lowered: '{chunk[a:b]}' ({why[1]})")
                     continue
@@ -215,8 +225,11 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
         i = sent_index[id(sent)]
         if len(sents) <= 3:
             return R.MODERATE if any(j == i or lvl >= R.HIGH for j, lvl in suicidal_at) else 0
+        # a time in the sentence before the ideation counts only when short ("Friday. I'm going
+        # to kill myself"): "the inspector moved the walkthrough to wednesday…" is work talk
         near = [j for j, lvl in suicidal_at if j == i or (abs(j - i) <= 1 and lvl >= R.HIGH
-                                                          and not R.TOPIC_SHIFT.match(sents[max(i, j)].text))]
+                                                          and not R.TOPIC_SHIFT.match(sents[max(i, j)].text)
+                                                          and (i > j or len(sent.text.split()) <= PRIOR_TIME_WORDS))]
         return R.MODERATE if near else 0
     history_only = ideation < R.LOW or {c.name for c, *_ in found} <= {"self_harm_history"}
     recovered = history_only and ("past" in f.lowered or "self_harm_history" in f.cue_counts) \
@@ -300,7 +313,7 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
         f.lowered.add("negation")  # "im not suicidal, just exhausted": the model alone may not read it as risk
     f.promises = context_level >= R.MODERATE and bool(R.DENIAL.search(plain))
     f.retracted = f.own_level == 0 and context_level >= R.HIGH and bool(R.RETRACTION.match(plain))
-    f.sign_off = f.own_level == 0 and context_level < R.MODERATE and bool(R.SIGN_OFF.match(plain))
+    f.sign_off = f.own_level == 0 and bool(R.SIGN_OFF.match(plain))
     f.bare_time = f.own_level == 0 and context_level < R.MODERATE and bool(R.BARE_TIME_ANSWER.match(plain))
     answer = context_level >= R.MODERATE and len(plain.split()) <= SHORT_ANSWER_WORDS and not (f.lowered - {"routine_time"}) \
         and not turns_to_help
@@ -364,6 +377,8 @@ def _lowering(cue: R.RiskCue, chunk: str, a: int, b: int, idioms: list[tuple[int
         if s < b and a < e:
             return ("idiom", "an idiom or hyperbole")
     before = chunk[:a]
+    if R.SAID_WHEN.search(before[-60:]) and R.MEANT_OTHER.match(chunk[b:]):
+        return ("idiom", "the writer says what they meant by it")  # "when i said im done i meant the league"
     if cue.name == "time_tonight" and R.PAST_OR_ROUTINE_TIME.search(before[-20:]):
         return ("routine_time", "a past or routine time, not a plan")
     if cue.name == "recent_attempt" and (R.LONG_AGO.search(chunk) or (
@@ -436,7 +451,7 @@ def _lowering(cue: R.RiskCue, chunk: str, a: int, b: int, idioms: list[tuple[int
     quote = R.REPORTED_QUOTE.search(chunk[:a]) or R.REPORTED_QUOTE.search(chunk[:b])
     if quote and quote.group("subject").lower() not in ("i", "i'm", "im", "me", "we"):
         return ("third_party", "someone else's words, quoted")
-    quoted = chunk[:a].count('"') % 2 == 1 or chunk[:a].count("“") > chunk[:a].count("”")
+    quoted = chunk[:a].count('"') % 2 == 1 or chunk[:a].count("“") > chunk[:a].count("”") or _in_single_quotes(chunk, a)
     if quoted and (media_frame or R.THIRD.search(chunk[:a])):
         return ("media" if media_frame else "third_party", "quoted from someone else or from fiction")
     if media_frame and cue.level >= R.MODERATE and _not_own_words(chunk, a, b) \
@@ -444,6 +459,17 @@ def _lowering(cue: R.RiskCue, chunk: str, a: int, b: int, idioms: list[tuple[int
             and (cue.name not in R.TIME_LIKE or R.MEDIA.search(chunk)):
         return ("media", "fiction, news or study")
     return None
+
+
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(:,]))['‘](?=\w)")
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?])['’](?=[\s.,!?;:)—-]|$)")
+
+
+def _in_single_quotes(chunk: str, a: int) -> bool:
+    """Whether position a lies inside 'single quotes' opened before it and not yet closed
+    (apostrophes inside words, "can't", open and close nothing)."""
+    opens = [m.end() for m in _SINGLE_OPEN.finditer(chunk, 0, a)]
+    return bool(opens) and not _SINGLE_CLOSE.search(chunk, opens[-1], a)
 
 
 def _not_own_words(chunk: str, a: int, b: int) -> bool:
@@ -463,7 +489,7 @@ def _negator_governs(before: str) -> bool:
     if re.search(r"\bnot\s+(just|only|merely|simply)\s+(\w+\s+)?$", before, re.IGNORECASE):
         return False  # "it's not just wishing I wasn't here anymore": more than the wish, not its denial
     return bool(re.search(r"\b(never|not|no|don'?t|dont|do\s+not|wouldn'?t|would\s+not|won'?t|will\s+not|nor|nunca|jam[aá]s)\s+"
-                          r"(\w+\s+){0,2}$|\bno\s+es\s+que\s+(\w+\s+){0,2}$", before, re.IGNORECASE))
+                          r"(\w+\s+){0,2}$|\bno\s+es\s+que\s+(\w+\s+){0,2}$|\bnot\s+that\s+(i'?d|i\s+would|i'?m\s+(going\s+to|gonna)|i'?ll)\s+$", before, re.IGNORECASE))
 
 
 def rule_features(f: RuleFinding) -> np.ndarray:
@@ -547,9 +573,10 @@ class RiskModel:
                 # cue, yet what follows may carry risk; a confident model reading is let through
                 blocked = False
                 reasons.append("a denial or a past was found, but the rest of the message reads as risk")
-            # a short message with no cue of its own and no risk earlier ("ok see ya", "i'm going
-            # now, night all") is a sign-off: the model's reading of goodbye words alone may not
-            # ask for the protocol (after a disclosure, the rules read such words in context)
+            # a short message with no cue of its own ("ok see ya", "i'm going now, night all",
+            # "anyway how are you") is a sign-off or small talk: the model's reading of such words
+            # alone may not ask for the protocol (after a disclosure, the rules read them in context
+            # and their level stands)
             cap = R.LOW if (blocked or f.sign_off) else R.IMMINENT
             if "recovery" in f.lowered and f.own_level == 0:
                 cap = 0  # a history, well now: the model alone may not make it distress
@@ -570,6 +597,13 @@ class RiskModel:
                 # chain of alarms through the rest of a conversation
                 head_level = max([L for L in (R.HIGH, R.IMMINENT) if float(p[L:].sum()) >= self.head_alone_at],
                                  default=R.MODERATE)
+            if f.own_level == 0 and head_level >= R.MODERATE and len(text.split()) >= HEAD_ALONE_LONG_WORDS:
+                # a long message read as risk by the model alone: some sentence must carry it
+                sent_p = self._sentence_probas(text)
+                if sent_p and max(float(sp[R.HIGH:].sum()) for sp in sent_p) < self.head_alone_at:
+                    head_level = min(head_level, max(
+                        max([L for L in range(1, 5) if float(sp[L:].sum()) >= HEAD_ALONE_SENTENCE_P], default=0)
+                        for sp in sent_p))
             if min(head_level, cap) > level:
                 level = min(head_level, cap)
                 reasons.append(f"raised to {RISK_LEVELS[level]}: the trained model reads this wording as "
