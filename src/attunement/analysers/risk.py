@@ -166,7 +166,7 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
                         third_level = max(third_level, cue.level)
                     # a time word is no risk of its own: lowering it blocks nothing, unless it is
                     # someone else's words ("whoever wrote 'tonight i say goodbye' for that chorus")
-                    if cue.name not in R.TIME_LIKE or why[1].endswith("quoted") or why[1].startswith("quoted"):
+                    if cue.name not in R.TIME_LIKE or why[1] in QUOTED_WHY:
                         f.lowered.add(why[0])
                     f.reasons.append(f"lowered: '{chunk[a:b]}' ({why[1]})")
                     continue
@@ -450,10 +450,10 @@ def _lowering(cue: R.RiskCue, chunk: str, a: int, b: int, idioms: list[tuple[int
     # "he keeps saying he's 'ready to join him'": the quote may open inside a long cue's match
     quote = R.REPORTED_QUOTE.search(chunk[:a]) or R.REPORTED_QUOTE.search(chunk[:b])
     if quote and quote.group("subject").lower() not in ("i", "i'm", "im", "me", "we"):
-        return ("third_party", "someone else's words, quoted")
+        return ("third_party", QUOTED_SPEECH)
     quoted = chunk[:a].count('"') % 2 == 1 or chunk[:a].count("“") > chunk[:a].count("”") or _in_single_quotes(chunk, a)
     if quoted and (media_frame or R.THIRD.search(chunk[:a])):
-        return ("media" if media_frame else "third_party", "quoted from someone else or from fiction")
+        return ("media" if media_frame else "third_party", QUOTED_TEXT)
     if media_frame and cue.level >= R.MODERATE and _not_own_words(chunk, a, b) \
             and not (cue.name in R.IMMINENT_TYPES - R.TIME_LIKE and own_message) \
             and (cue.name not in R.TIME_LIKE or R.MEDIA.search(chunk)):
@@ -461,6 +461,9 @@ def _lowering(cue: R.RiskCue, chunk: str, a: int, b: int, idioms: list[tuple[int
     return None
 
 
+QUOTED_SPEECH = "someone else's words, quoted"
+QUOTED_TEXT = "quoted from someone else or from fiction"
+QUOTED_WHY = frozenset({QUOTED_SPEECH, QUOTED_TEXT})  # lowerings that make even a time word someone else's
 _SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(:,]))['‘](?=\w)")
 _SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?])['’](?=[\s.,!?;:)—-]|$)")
 
