@@ -692,13 +692,24 @@ def test_a_time_in_work_talk_before_active_ideation_in_a_long_message_is_no_plan
     assert pipeline.assess_risk("Friday. I'm going to kill myself. I've thought about it enough.").risk.level == "imminent"
 
 
-@pytest.mark.parametrize("text", ["anyway how are you", "anyway enough about me", "ok anyway, how was your weekend",
-                                  "anyway thanks for listening", "what are you up to this weekend", "anyway see you monday"])
-def test_small_talk_with_no_cue_is_never_read_as_a_plan(pipeline: Pipeline, text: str) -> None:
-    # the model alone once read "anyway how are you" as imminent; small talk hands the turn back
+@pytest.mark.parametrize("text", ["anyway how are you", "ok anyway, how was your weekend", "what are you up to this weekend",
+                                  "anyway enough about me", "anyway thanks for listening", "anyway see you monday"])
+def test_small_talk_with_no_cue_and_no_earlier_risk_asks_for_no_protocol(pipeline: Pipeline, text: str) -> None:
+    # the model alone once read "anyway how are you" as imminent
     assert pipeline.assess_risk(text).risk.level in ("none", "low")
-    after_ideation = pipeline.assess_risk(text, context_level="high").risk.level
-    assert after_ideation in ("low", "moderate", "high"), after_ideation
+
+
+@pytest.mark.parametrize("text", ["anyway how are you", "ok anyway, how was your weekend", "what are you up to this weekend"])
+def test_a_question_back_to_the_helper_is_never_read_as_a_plan(pipeline: Pipeline, text: str) -> None:
+    for context in ("high", "imminent"):
+        assert pipeline.assess_risk(text, context_level=context).risk.level in ("low", "moderate", "high")
+
+
+def test_a_farewell_after_a_plan_is_still_read_by_the_model(pipeline: Pipeline) -> None:
+    # a sign-off caps the model only with no earlier risk: after a plan, "love you all" may be a goodbye
+    assert pipeline.assess_risk("love you all. take care x").risk.level in ("none", "low")
+    after_plan = pipeline.assess_risk("love you all. take care x", context_level="imminent").risk.level
+    assert after_plan in ("high", "imminent"), after_plan
 
 
 class _FixedHead:

@@ -83,7 +83,7 @@ class RuleFinding:
     turns_to_help: bool = False  # after earlier risk, the message turns toward help
     own_level: int = 0  # the level from this message alone, before the conversation's earlier risk
     promises: bool = False  # after earlier risk, a promise not to act ("No. Never. I'm not going to")
-    sign_off: bool = False  # nothing but a sign-off or small talk ("ok see ya", "anyway how are you"), with no cue
+    sign_off: bool = False  # nothing but a sign-off with no earlier risk, or small talk ("anyway how are you"), with no cue
     explained: bool = False  # after earlier risk, the writer explains that alarm with an ordinary meaning
     bare_time: bool = False  # nothing but a time ("yeah. tonight."), with no cue and no earlier risk
     retracted: bool = False  # after earlier active ideation, a bare retraction ("jk forget it lol im fine")
@@ -313,7 +313,10 @@ def apply_rules(text: str, context_level: int = 0) -> RuleFinding:
         f.lowered.add("negation")  # "im not suicidal, just exhausted": the model alone may not read it as risk
     f.promises = context_level >= R.MODERATE and bool(R.DENIAL.search(plain))
     f.retracted = f.own_level == 0 and context_level >= R.HIGH and bool(R.RETRACTION.match(plain))
-    f.sign_off = f.own_level == 0 and bool(R.SIGN_OFF.match(plain))
+    # a sign-off only with no earlier risk (after a disclosure, "love you all, take care" may be a
+    # goodbye the model should read); small talk that asks back in any context
+    f.sign_off = f.own_level == 0 and ((context_level < R.MODERATE and bool(R.SIGN_OFF.match(plain)))
+                                       or bool(R.SMALL_TALK.match(plain)))
     f.bare_time = f.own_level == 0 and context_level < R.MODERATE and bool(R.BARE_TIME_ANSWER.match(plain))
     answer = context_level >= R.MODERATE and len(plain.split()) <= SHORT_ANSWER_WORDS and not (f.lowered - {"routine_time"}) \
         and not turns_to_help
@@ -576,10 +579,10 @@ class RiskModel:
                 # cue, yet what follows may carry risk; a confident model reading is let through
                 blocked = False
                 reasons.append("a denial or a past was found, but the rest of the message reads as risk")
-            # a short message with no cue of its own ("ok see ya", "i'm going now, night all",
-            # "anyway how are you") is a sign-off or small talk: the model's reading of such words
-            # alone may not ask for the protocol (after a disclosure, the rules read them in context
-            # and their level stands)
+            # a short message with no cue of its own and no risk earlier ("ok see ya", "i'm going
+            # now, night all") is a sign-off, and small talk that asks back ("anyway how are you")
+            # is no risk in any context: the model's reading of such words alone may not ask for
+            # the protocol (after a disclosure, the rules and the model read a sign-off in context)
             cap = R.LOW if (blocked or f.sign_off) else R.IMMINENT
             if "recovery" in f.lowered and f.own_level == 0:
                 cap = 0  # a history, well now: the model alone may not make it distress

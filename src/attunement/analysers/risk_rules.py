@@ -304,11 +304,15 @@ _SIGN_OFF_PART = (r"(ok(ay)?|alright|right|anyway|well|so|lol|haha|thanks|thank\
                   r"g2g|gtg|ttyl|brb|talk\s+(later|soon|tomorrow|tmrw)|see\s+(ya|you|u)(\s+(later|soon|tomorrow|tmrw|"
                   r"around|all|(on\s+)?(mon|tues|wednes|thurs|fri|satur|sun)day|next\s+(week|time)|at\s+(work|school|practice|church)))?|cya|bye+|good\s*night|goodnight|nighty?(\s+night)?|nite|night\s+all|later|take\s+care|"
                   r"all|guys|everyone|y'?all|x+|:\)|<3|❤️|👋|😊|anyways|"
-                  # small talk that hands the turn back ("anyway how are you", "enough about me")
-                  r"how\s+(are|r)\s+(you|u|ya)(\s+(doing|today|tho|though))?|how'?s\s+(it\s+going|(your|ur)\s+(day|week|weekend))|"
-                  r"how\s+was\s+(your|ur)\s+(day|week|weekend|night|trip|shift|holiday)|(what|how)\s+about\s+(you|u)|hbu|wbu|and\s+(you|u)|"
-                  r"what\s+(are|r)\s+(you|u)\s+(doing|up\s+to)(\s+(this\s+weekend|tonight|today|tomorrow|later|this\s+week))?|enough\s+about\s+me|thanks\s+for\s+(listening|reading|the\s+chat)|hope\s+(you'?re|ur|you\s+are)\s+(well|ok|okay|good))")
+                  r"enough\s+about\s+me|thanks\s+for\s+(listening|reading|the\s+chat)|hope\s+(you'?re|ur|you\s+are)\s+(well|ok|okay|good))")
+# A question that hands the turn back ("anyway how are you", "what are you up to this weekend"):
+# small talk, in any context; unlike a sign-off, it says no goodbye
+_SMALL_TALK_PART = (r"(ok(ay)?|alright|right|anyway|anyways|well|so|lol|haha|"
+                    r"how\s+(are|r)\s+(you|u|ya)(\s+(doing|today|tho|though))?|how'?s\s+(it\s+going|(your|ur)\s+(day|week|weekend))|"
+                    r"how\s+was\s+(your|ur)\s+(day|week|weekend|night|trip|shift|holiday)|(what|how)\s+about\s+(you|u)|hbu|wbu|and\s+(you|u)|"
+                    r"what\s+(are|r)\s+(you|u)\s+(doing|up\s+to)(\s+(this\s+weekend|tonight|today|tomorrow|later|this\s+week))?)")
 SIGN_OFF = re.compile(rf"^\W*{_SIGN_OFF_PART}(\W+{_SIGN_OFF_PART})*\W*$", re.IGNORECASE)
+SMALL_TALK = re.compile(rf"^\W*{_SMALL_TALK_PART}(\W+{_SMALL_TALK_PART})*\W*$", re.IGNORECASE)
 # "yeah. tonight.", "ok, sunday": a bare answer naming a time is a plan only after risk voiced earlier
 # (the rules read it in context); with none, the model alone may not make it one
 # a turn that asks the helper back or takes leave till a day is no answer naming the plan's day
